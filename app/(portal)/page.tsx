@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requirePagePermission } from "@/lib/auth/session";
+import { registerSummary } from "@/db/queries/dashboard";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CountryShareChart } from "./_components/country-share-chart";
+
+export async function generateMetadata() {
+  const t = await getTranslations("dashboard");
+  return { title: t("title") };
+}
+
+export default async function DashboardPage() {
+  await requirePagePermission("register.read", "/");
+  const t = await getTranslations("dashboard");
+  const s = await registerSummary();
+  const tiles = [
+    { label: t("activeRecipients"), value: s.active, href: "/registry/recipients" },
+    { label: t("crossBorderRecipients"), value: s.crossBorder, href: "/registry/recipients?crossBorder=yes" },
+    { label: t("processors"), value: s.processors, href: "/registry/recipients?role=processor" },
+    { label: t("suspended"), value: s.suspended, href: "/registry/recipients?status=suspended" },
+  ];
+  return (
+    <div className="grid gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {tiles.map((tile) => (
+          <Link key={tile.href} href={tile.href} className="rounded-xl focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+            <Card className="transition-colors hover:bg-accent/50">
+              <CardHeader>
+                <CardDescription>{tile.label}</CardDescription>
+                <CardTitle className="text-3xl tabular-nums">{tile.value}</CardTitle>
+              </CardHeader>
+            </Card>
+          </Link>
+        ))}
+      </div>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("byCountry")}</CardTitle>
+          <CardDescription>{t("byCountryHint")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <CountryShareChart data={s.byCountry} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

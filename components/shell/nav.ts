@@ -1,0 +1,8 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+/** The sidebar: each entry shows only to people whose role has its permission. */
+export const NAV = [
+  { href: "/", key: "dashboard", icon: "home", permission: "register.read" },
+  { href: "/registry/recipients", key: "recipients", icon: "building", permission: "register.read" },
+  { href: "/admin/users", key: "users", icon: "users", permission: "users.manage" },
+] as const satisfies readonly { href: string; key: string; icon: string; permission: Permission }[];

@@ -1,0 +1,46 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { dataDir, databaseKind, demoPassword } from "@/lib/env";
+import { migrateDatabase } from "./migrate";
+import { seedDemoUsers, seedPolicyFacts } from "./seed";
+
+/**
+ * Runs once in the serving process before it takes requests (instrumentation.ts): the secret,
+ * migrations and the seed. In embedded mode this must be the same process that serves, since
+ * PGlite allows one process per data folder.
+ */
+export async function bootstrap() {
+  ensureAuthSecret();
+  await migrateDatabase();
+  await seedPolicyFacts();
+  if (databaseKind() === "embedded") await seedDemoUsers(demoPassword());
+}
+
+/** A start that cannot bootstrap stops with a clear message rather than serving errors. */
+export async function bootstrapOrExit() {
+  try {
+    await bootstrap();
+  } catch (err) {
+    console.error(`\nThe portal could not start: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+/**
+ * AUTH_SECRET signs the session cookies. Embedded mode generates one and keeps it in the data
+ * folder, so sessions survive restarts; with a PostgreSQL server it must be given explicitly.
+ */
+export function ensureAuthSecret() {
+  if (process.env.AUTH_SECRET) return;
+  if (databaseKind() === "postgres") {
+    throw new Error(
+      "AUTH_SECRET is not set. With DATABASE_URL (a PostgreSQL server) the portal needs AUTH_SECRET: " +
+        "generate one with `openssl rand -base64 33` and set it in the environment of every instance.",
+    );
+  }
+  const file = path.join(dataDir(), "auth-secret");
+  fs.mkdirSync(dataDir(), { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(33).toString("base64"), { mode: 0o600, flag: "wx" });
+  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}

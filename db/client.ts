@@ -1,0 +1,112 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { databaseUrl, dataDir } from "@/lib/env";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+type Handle = { db: Db; kind: "embedded" | "postgres"; close: () => Promise<void> };
+
+const globalForDb = globalThis as unknown as { __qplusDb?: Handle };
+
+/**
+ * The one module that decides which database the app talks to. Opened lazily on first use,
+ * never at import time, so `next build` does not open the embedded database.
+ */
+export function getDb(): Db {
+  return handle().db;
+}
+
+export function dbKind(): "embedded" | "postgres" {
+  return handle().kind;
+}
+
+export async function closeDb(): Promise<void> {
+  const h = globalForDb.__qplusDb;
+  globalForDb.__qplusDb = undefined;
+  if (h) await h.close();
+}
+
+function handle(): Handle {
+  if (!globalForDb.__qplusDb) globalForDb.__qplusDb = open();
+  return globalForDb.__qplusDb;
+}
+
+function open(): Handle {
+  const url = databaseUrl();
+  if (url) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const postgres = require("postgres") as typeof import("postgres");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { drizzle } = require("drizzle-orm/postgres-js") as typeof import("drizzle-orm/postgres-js");
+    const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
+    return { db: drizzle(client, { schema }) as unknown as Db, kind: "postgres", close: () => client.end() };
+  }
+  const dir = path.join(dataDir(), "pglite");
+  const releaseLock = lockDataFolder(dir);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PGlite } = require("@electric-sql/pglite") as typeof import("@electric-sql/pglite");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { drizzle } = require("drizzle-orm/pglite") as typeof import("drizzle-orm/pglite");
+  const client = new PGlite(dir);
+  return {
+    db: drizzle(client, { schema }) as unknown as Db,
+    kind: "embedded",
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * PGlite has no lock on its data folder, and two processes on one folder silently lose
+ * committed rows. So exactly one process owns the folder: a lock file with the owner's pid.
+ * A second opener gets a clear error; a lock left by a dead process is taken over.
+ */
+export function lockDataFolder(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true }); // PGlite does not create parent folders
+  const lockPath = `${dir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      const release = () => {
+        try {
+          if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const owner = Number(fs.readFileSync(lockPath, "utf8").trim());
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(
+          `The embedded database in ${dir} is already open in process ${owner}. ` +
+            `PGlite allows one process per data folder: stop that process, use another DATA_DIR, or set DATABASE_URL.`,
+        );
+      }
+      fs.unlinkSync(lockPath); // stale lock of a dead process (or our own from a previous open)
+    }
+  }
+  throw new Error(`Could not lock the embedded database folder ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Rows of a raw `db.execute` result: postgres.js returns an array, PGlite an object with rows. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,128 @@
+CREATE TABLE "sign_in_attempts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"email" text NOT NULL,
+	"address" text NOT NULL,
+	"succeeded" boolean NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "users" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"email" text NOT NULL,
+	"name" text NOT NULL,
+	"role" text NOT NULL,
+	"password_hash" text NOT NULL,
+	"locale" text,
+	"active" boolean DEFAULT true NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "users_email_unique" UNIQUE("email")
+);
+--> statement-breakpoint
+CREATE TABLE "audit_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"actor_id" uuid,
+	"actor_email" text NOT NULL,
+	"entity" text NOT NULL,
+	"entity_id" text NOT NULL,
+	"action" text NOT NULL,
+	"before" jsonb,
+	"after" jsonb,
+	"reason" text,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "countries" (
+	"code" text PRIMARY KEY NOT NULL,
+	"name_en" text NOT NULL,
+	"name_kk" text NOT NULL,
+	"name_ru" text NOT NULL,
+	"kz_adequate" boolean,
+	"kz_adequacy_source" text,
+	"rkn_adequate" boolean,
+	"rkn_adequacy_source" text,
+	"rkn_adequacy_as_of" date
+);
+--> statement-breakpoint
+CREATE TABLE "processing_actions" (
+	"key" text PRIMARY KEY NOT NULL,
+	"name_en" text NOT NULL,
+	"name_kk" text NOT NULL,
+	"name_ru" text NOT NULL,
+	"position" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "processing_purposes" (
+	"code" text PRIMARY KEY NOT NULL,
+	"subject_category" text NOT NULL,
+	"name_en" text NOT NULL,
+	"name_kk" text,
+	"name_ru" text,
+	"status" text DEFAULT 'active' NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "recipient_purposes" (
+	"recipient_id" uuid NOT NULL,
+	"purpose_code" text NOT NULL,
+	CONSTRAINT "recipient_purposes_recipient_id_purpose_code_pk" PRIMARY KEY("recipient_id","purpose_code")
+);
+--> statement-breakpoint
+CREATE TABLE "recipient_versions" (
+	"recipient_id" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"change" text NOT NULL,
+	"snapshot" jsonb NOT NULL,
+	"reason" text,
+	"changed_by" uuid,
+	"changed_by_email" text NOT NULL,
+	"changed_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "recipient_versions_recipient_id_version_pk" PRIMARY KEY("recipient_id","version")
+);
+--> statement-breakpoint
+CREATE TABLE "recipients" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"key" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"name_en" text NOT NULL,
+	"name_kk" text,
+	"name_ru" text,
+	"legal_form" text,
+	"registration_number" text,
+	"country_code" text NOT NULL,
+	"address" text,
+	"email" text,
+	"phone" text,
+	"role" text NOT NULL,
+	"transfer_purposes" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"basis" text NOT NULL,
+	"contract_number" text,
+	"contract_date" date,
+	"contract_expires_on" date,
+	"instruction_actions" boolean DEFAULT false NOT NULL,
+	"instruction_purposes" boolean DEFAULT false NOT NULL,
+	"instruction_confidentiality" boolean DEFAULT false NOT NULL,
+	"instruction_security" boolean DEFAULT false NOT NULL,
+	"instruction_incident_reporting" boolean DEFAULT false NOT NULL,
+	"permitted_actions" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"cross_border" boolean NOT NULL,
+	"transfer_ground" text,
+	"rkn_notification_number" text,
+	"rkn_notification_date" date,
+	"notes" text,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"updated_by" uuid,
+	CONSTRAINT "recipients_key_unique" UNIQUE("key")
+);
+--> statement-breakpoint
+ALTER TABLE "recipient_purposes" ADD CONSTRAINT "recipient_purposes_recipient_id_recipients_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."recipients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recipient_purposes" ADD CONSTRAINT "recipient_purposes_purpose_code_processing_purposes_code_fk" FOREIGN KEY ("purpose_code") REFERENCES "public"."processing_purposes"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recipient_versions" ADD CONSTRAINT "recipient_versions_recipient_id_recipients_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."recipients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recipient_versions" ADD CONSTRAINT "recipient_versions_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recipients" ADD CONSTRAINT "recipients_country_code_countries_code_fk" FOREIGN KEY ("country_code") REFERENCES "public"."countries"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recipients" ADD CONSTRAINT "recipients_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "sign_in_attempts_email_at" ON "sign_in_attempts" USING btree ("email","at");--> statement-breakpoint
+CREATE INDEX "sign_in_attempts_address_at" ON "sign_in_attempts" USING btree ("address","at");--> statement-breakpoint
+CREATE INDEX "audit_events_entity" ON "audit_events" USING btree ("entity","entity_id","at");--> statement-breakpoint
+CREATE INDEX "recipients_status" ON "recipients" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "recipients_country" ON "recipients" USING btree ("country_code");

@@ -1,0 +1,3 @@
+// Every module that declares actions, so the authorization test sees all of them.
+export * from "./recipients";
+export * from "./users";

@@ -1,0 +1,76 @@
+import "server-only";
+import type { z } from "zod";
+import { currentUser } from "@/lib/auth/session";
+import { can, type Permission } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/session-user";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/common";
+import { problem } from "./problem";
+
+/** Bodies larger than this are refused before parsing (the register's entries are small). */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
+type Ctx<P> = { user: SessionUser; req: Request; params: P };
+
+/**
+ * Wraps a route handler: authenticate → named permission → the handler. Errors thrown by
+ * db/queries become problem+json; nothing else leaks.
+ */
+export function apiRoute<P = Record<string, string>>(permission: Permission, handler: (ctx: Ctx<P>) => Promise<Response>) {
+  return async (req: Request, context: { params: Promise<P> }) => {
+    const user = await currentUser();
+    if (!user) return problem("unauthenticated", {}, { headers: { "www-authenticate": "Bearer" } });
+    if (!can(user.role, permission)) return problem("forbidden", { detail: `Requires the permission ${permission}` });
+    try {
+      return await handler({ user, req, params: await context.params });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
+
+export function errorResponse(err: unknown): Response {
+  if (err instanceof BodyError) return problem(err.type, { detail: err.message });
+  if (err instanceof InvalidInputError) return problem("validation", { errors: err.fieldErrors });
+  if (err instanceof ConflictError) return problem("conflict", { detail: err.message, ...err.details });
+  if (err instanceof NotFoundError) return problem("notFound", { detail: err.message });
+  throw err;
+}
+
+class BodyError extends Error {
+  constructor(readonly type: "tooLarge" | "malformed" | "unsupportedMediaType", message: string) {
+    super(message);
+  }
+}
+
+/** Reads and validates a JSON body: size-limited, parsed, checked with zod; throws problems. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_JSON_BODY_BYTES): Promise<z.output<S>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) throw new BodyError("unsupportedMediaType", "Content-Type must be application/json");
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw new BodyError("tooLarge", `At most ${maxBytes} bytes`);
+  const reader = req.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw new BodyError("tooLarge", `At most ${maxBytes} bytes`);
+      }
+      chunks.push(value);
+    }
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new BodyError("malformed", "The body is not valid JSON");
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new InvalidInputError(fieldErrorsOf(parsed.error));
+  return parsed.data;
+}

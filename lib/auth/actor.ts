@@ -1,0 +1,6 @@
+import type { Actor } from "@/db/queries/actor";
+import type { SessionUser } from "./session-user";
+
+export function actorOf(user: SessionUser): Actor {
+  return { id: user.id, email: user.email };
+}

@@ -1,0 +1,32 @@
+/**
+ * The one table that maps roles to permissions. Code checks named permissions, never role
+ * strings; the authorization test is generated from this table and the route table.
+ */
+export const ROLES = ["admin", "dpo", "engineer", "auditor", "sts"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "register.read",
+  "register.write",
+  "register.export",
+  "users.manage",
+  "audit.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ["register.read", "register.write", "register.export", "users.manage", "audit.read"],
+  dpo: ["register.read", "register.write", "register.export", "audit.read"],
+  engineer: ["register.read", "register.export"],
+  auditor: ["register.read", "register.export", "audit.read"],
+  // The state technical service examines, read-only (KZ-PDL art. 22 p. 1(4); RULES E2).
+  sts: ["register.read", "register.export"],
+};
+
+export function can(role: Role | undefined | null, permission: Permission): boolean {
+  return !!role && ROLE_PERMISSIONS[role]?.includes(permission);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

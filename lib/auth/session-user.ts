@@ -1,0 +1,3 @@
+import type { Role } from "./permissions";
+
+export type SessionUser = { id: string; email: string; name: string; role: Role; locale: string | null };

@@ -1,0 +1,22 @@
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { DEFAULT_LOCALE, DISPLAY_TIME_ZONE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type Locale } from "./config";
+
+/**
+ * The language of a request: the person's choice (a cookie, set from their profile at sign-in
+ * and by the header switch), else the browser's Accept-Language, else Russian.
+ */
+export async function requestLocale(): Promise<Locale> {
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(cookie)) return cookie;
+  return localeFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+}
+
+export default getRequestConfig(async () => {
+  const locale = await requestLocale();
+  return {
+    locale,
+    timeZone: DISPLAY_TIME_ZONE,
+    messages: (await import(`./messages/${locale}.json`)).default,
+  };
+});
