@@ -13,11 +13,18 @@ const MIGRATION_LOCK_KEY = 7_310_042_001;
  */
 export async function migrateDatabase(): Promise<void> {
   const url = databaseUrl();
-  if (!url) {
-    const { migrate } = await import("drizzle-orm/pglite/migrator");
-    await migrate(getDb() as never, { migrationsFolder });
-    return;
-  }
+  if (!url) return migrateEmbedded(getDb());
+  return migratePostgres(url);
+}
+
+/** Applies migrations to an embedded (PGlite) database handle. */
+export async function migrateEmbedded(db: unknown): Promise<void> {
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  await migrate(db as never, { migrationsFolder });
+}
+
+/** Applies migrations on a PostgreSQL server, one instance at a time (advisory lock). */
+export async function migratePostgres(url: string): Promise<void> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");

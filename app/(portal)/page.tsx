@@ -44,7 +44,7 @@ export default async function DashboardPage() {
           <CardDescription>{t("byCountryHint")}</CardDescription>
         </CardHeader>
         <CardContent>
-          <CountryShareChart data={s.byCountry} />
+          <CountryShareChart data={s.byCountry} label={t("byCountry")} />
         </CardContent>
       </Card>
     </div>

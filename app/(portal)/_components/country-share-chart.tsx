@@ -5,11 +5,11 @@ import type { Locale } from "@/lib/i18n/config";
 type Row = { code: string; nameEn: string; nameKk: string; nameRu: string; crossBorder: boolean; count: number };
 
 /** Recipients per destination country as horizontal bars: a glance shows how much leaves Kazakhstan. */
-export async function CountryShareChart({ data }: { data: Row[] }) {
+export async function CountryShareChart({ data, label }: { data: Row[]; label: string }) {
   const locale = (await getLocale()) as Locale;
   const max = Math.max(1, ...data.map((d) => d.count));
   return (
-    <ul className="grid gap-2" aria-label="chart">
+    <ul className="grid gap-2" aria-label={label}>
       {data.map((d) => (
         <li key={d.code} className="grid grid-cols-[8rem_1fr_2rem] items-center gap-3 text-sm">
           <span className="truncate">{localized(locale, { en: d.nameEn, kk: d.nameKk, ru: d.nameRu })}</span>

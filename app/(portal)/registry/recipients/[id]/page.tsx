@@ -17,7 +17,8 @@ import { ArchiveButton } from "../_components/archive-button";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const r = await getRecipient((await params).id);
-  return { title: r?.nameEn ?? "—" };
+  const locale = (await getLocale()) as Locale;
+  return { title: r ? localized(locale, { en: r.nameEn, kk: r.nameKk, ru: r.nameRu }) : "—" };
 }
 
 export default async function RecipientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {

@@ -1,0 +1,46 @@
+import { test, expect, storageFor } from "./fixtures";
+
+test.use({ storageState: storageFor("dpo") });
+
+test("bad input to the API gets 400 problem+json naming each field, and writes nothing", async ({ page }) => {
+  const response = await page.request.post("/api/v1/recipients", {
+    data: { nameEn: "", countryCode: "RU", crossBorder: false, role: "reseller", transferPurposes: [] },
+  });
+  expect(response.status()).toBe(400);
+  expect(response.headers()["content-type"]).toContain("application/problem+json");
+  const body = await response.json();
+  expect(body).toMatchObject({ type: "tag:qplus.kz,2026:problem:validation", status: 400 });
+  expect(Object.keys(body.errors)).toEqual(expect.arrayContaining(["nameEn", "role", "transferPurposes", "basis"]));
+  const list = await (await page.request.get("/api/v1/recipients?status=all&pageSize=200")).json();
+  expect(list.rows.some((r: { nameEn: string }) => r.nameEn === "")).toBe(false);
+});
+
+test("oversize and malformed bodies are refused", async ({ page }) => {
+  const big = await page.request.post("/api/v1/recipients", { data: { nameEn: "x".repeat(300_000) } });
+  expect(big.status()).toBe(413);
+  const malformed = await page.request.post("/api/v1/recipients", { data: "{not json", headers: { "content-type": "application/json" } });
+  expect(malformed.status()).toBe(400);
+});
+
+test("create, read, update with optimistic versions, and read the history through the API", async ({ page }) => {
+  const data = { nameEn: "API Partner LLP", countryCode: "KZ", crossBorder: false, role: "processor", basis: "contract", transferPurposes: ["Support"] };
+  const created = await page.request.post("/api/v1/recipients", { data });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  const saved = await page.request.put(`/api/v1/recipients/${id}`, { data: { expectedVersion: 1, reason: "phone", data: { ...data, phone: "+7 700 000 0000" } } });
+  expect(saved.status()).toBe(200);
+  const stale = await page.request.put(`/api/v1/recipients/${id}`, { data: { expectedVersion: 1, data: { ...data, phone: "+7 700 111 1111" } } });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).changes).toEqual([{ field: "phone", before: null, after: "+7 700 000 0000" }]);
+  const history = await (await page.request.get(`/api/v1/recipients/${id}/history`)).json();
+  expect(history.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+});
+
+test("health and the OpenAPI document are public", async ({ playwright }) => {
+  const anon = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  expect(await (await anon.get("/api/health")).json()).toEqual({ status: "ok", database: "embedded" });
+  const doc = await (await anon.get("/api/v1/openapi.json")).json();
+  expect(doc.openapi).toBe("3.1.0");
+  expect(Object.keys(doc.paths)).toContain("/api/v1/recipients/{id}");
+  await anon.dispose();
+});

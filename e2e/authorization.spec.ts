@@ -1,0 +1,53 @@
+import { test, expect, ROLES, storageFor, type Role } from "./fixtures";
+import { API, PAGES, type Access } from "../lib/auth/access-table";
+import { can } from "../lib/auth/permissions";
+
+/** What each role (or anonymous) should get, from the one table and the role → permission map. */
+function allowed(access: Access, role: Role | "anonymous") {
+  if (access === "public") return true;
+  if (role === "anonymous") return false;
+  return access === "signedIn" || can(role, access);
+}
+
+let recipientId = "";
+test.beforeAll(async ({ browser }) => {
+  const ctx = await browser.newContext({ storageState: storageFor("auditor") });
+  const list = await (await ctx.request.get("/api/v1/recipients?q=halyk")).json();
+  recipientId = list.rows[0].id;
+  await ctx.close();
+});
+const concrete = (path: string) => path.replace(":recipient", recipientId);
+
+for (const role of ["anonymous", ...ROLES] as const) {
+  test.describe(`as ${role}`, () => {
+    test.use({ storageState: role === "anonymous" ? { cookies: [], origins: [] } : storageFor(role) });
+
+    test("every page answers as the table says", async ({ page }) => {
+      for (const entry of PAGES) {
+        const response = await page.goto(concrete(entry.path));
+        const label = `${role} → ${entry.path}`;
+        if (allowed(entry.access, role)) {
+          expect(response?.status(), label).toBe(200);
+          expect(page.url(), label).not.toContain("/login?");
+        } else if (role === "anonymous") {
+          expect(page.url(), label).toContain("/login?callbackUrl=");
+        } else {
+          expect(response?.status(), label).toBe(403);
+        }
+      }
+    });
+
+    test("every endpoint answers as the table says", async ({ page }) => {
+      for (const entry of API) {
+        const response = await page.request.fetch(concrete(entry.path), { method: entry.method, data: entry.body, maxRedirects: 0 });
+        const label = `${role} → ${entry.method} ${entry.path}`;
+        if (allowed(entry.access, role)) {
+          expect([200, 201, 400], label).toContain(response.status());
+        } else {
+          expect(response.status(), label).toBe(role === "anonymous" ? 401 : 403);
+          expect(response.headers()["content-type"], label).toContain("application/problem+json");
+        }
+      }
+    });
+  });
+}
