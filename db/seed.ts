@@ -1,7 +1,24 @@
 import { count } from "drizzle-orm";
 import bcrypt from "bcryptjs";
 import { getDb, type Db } from "./client";
-import { countries, processingActions, processingPurposes, recipients, users } from "./schema";
+import {
+  catalogueVersions,
+  countries,
+  countryCalendarDays,
+  dataCategories,
+  dataItems,
+  legalReferences,
+  processingActions,
+  processingPurposes,
+  purposeDataItems,
+  recipients,
+  subjectCategories,
+  users,
+  type LegalBasis,
+} from "./schema";
+import { channelsBySubjectCategory, dataCategoryNames, legalReferenceFacts, purposesWithAmlBasis, researchPurposeCodes, subjectCategoryFacts } from "./seed-data/catalogue";
+import { KZ_CALENDAR_ENTRIES, RU_CALENDAR_ENTRIES } from "@/lib/rules/holidays-seed";
+import { isDirectIdentifier } from "@/lib/rules/legal-facts";
 import { createRecipient } from "./queries/recipients";
 import { SYSTEM_ACTOR } from "./queries/actor";
 import { recipientInput } from "@/lib/validation/recipient";
@@ -26,43 +43,102 @@ const DEMO_NAMES: Record<string, string> = {
  */
 export async function seedPolicyFacts(db: Db = getDb()) {
   await db.transaction(async (tx) => {
-    await tx
-      .insert(processingActions)
-      .values(policyV1.processingActions.map((a, i) => ({ key: a.key, nameEn: a.key.charAt(0).toUpperCase() + a.key.slice(1), nameKk: a.kk, nameRu: a.ru, position: i + 1 })))
-      .onConflictDoNothing();
-    await tx.insert(countries).values(seedCountries.map((c) => ({ ...c }))).onConflictDoNothing();
-    await tx
-      .insert(processingPurposes)
-      .values(
-        policyV1.purposes.map((p) => ({
-          code: p.code,
-          subjectCategory: p.subjectCategory,
-          nameEn: p.purpose,
-          nameKk: purposeNamesKk[p.code] ?? null,
-          nameRu: purposeNamesRu[p.code] ?? null,
-        })),
-      )
-      .onConflictDoNothing();
-
-    const [{ n }] = await tx.select({ n: count() }).from(recipients);
-    if (Number(n) > 0) return;
-    for (const r of policyV1.recipients) {
+    const [{ n }] = await tx.select({ n: count() }).from(processingPurposes);
+    if (Number(n) === 0) await seedCatalogue(tx as unknown as Db);
+    const [{ r }] = await tx.select({ r: count() }).from(recipients);
+    if (Number(r) > 0) return;
+    for (const rec of policyV1.recipients) {
       // Through the same validated path as the DPO's form, so the seed obeys the register's rules.
       const input = recipientInput.parse({
-        nameEn: r.name,
-        nameKk: r.nameKk,
-        nameRu: r.nameRu,
-        countryCode: r.country,
-        role: r.role,
-        transferPurposes: [...r.transferPurposes],
-        linkedPurposeCodes: [...r.linkedProcessingPurposes],
-        basis: r.basis,
-        permittedActions: [...r.permittedActions],
-        crossBorder: r.country !== CONTROLLER_COUNTRY,
+        nameEn: rec.name,
+        nameKk: rec.nameKk,
+        nameRu: rec.nameRu,
+        countryCode: rec.country,
+        role: rec.role,
+        transferPurposes: [...rec.transferPurposes],
+        linkedPurposeCodes: [...rec.linkedProcessingPurposes],
+        basis: rec.basis,
+        permittedActions: [...rec.permittedActions],
+        crossBorder: rec.country !== CONTROLLER_COUNTRY,
       });
-      await createRecipient({ ...input, key: r.key }, SYSTEM_ACTOR, `Seeded from the QPlus personal-data policy, ${policyV1.source}, section 7.1`, tx as unknown as Db);
+      await createRecipient({ ...input, key: rec.key }, SYSTEM_ACTOR, `Seeded from the QPlus personal-data policy, ${policyV1.source}, section 7.1`, tx as unknown as Db);
     }
   });
+}
+
+const SEED_REASON = `Seeded from the QPlus personal-data policy, ${policyV1.source}`;
+
+/** The record of processing as the policy states it, each row with its version 1. */
+async function seedCatalogue(db: Db) {
+  const versions: (typeof catalogueVersions.$inferInsert)[] = [];
+  const v1 = (entity: string, entityKey: string, snapshot: object) =>
+    versions.push({ entity, entityKey, version: 1, change: "created", snapshot, reason: SEED_REASON, changedByEmail: SYSTEM_ACTOR.email });
+
+  const actions = policyV1.processingActions.map((a, i) => ({ key: a.key, nameEn: a.key.charAt(0).toUpperCase() + a.key.slice(1), nameKk: a.kk, nameRu: a.ru, position: i + 1 }));
+  await db.insert(processingActions).values(actions);
+  actions.forEach((a) => v1("processing-action", a.key, a));
+
+  const categories = Object.keys(policyV1.dataCategories).map((key, i) => ({
+    key,
+    nameEn: dataCategoryNames[key]?.en ?? key,
+    nameKk: dataCategoryNames[key]?.kk ?? null,
+    nameRu: dataCategoryNames[key]?.ru ?? null,
+    position: i + 1,
+  }));
+  await db.insert(dataCategories).values(categories);
+  categories.forEach((c) => v1("data-category", c.key, c));
+
+  const items = Object.entries(policyV1.dataCategories).flatMap(([category, names]) =>
+    (names as readonly string[]).map((name) => {
+      const key = `${category}: ${name}`;
+      return { key, categoryKey: category, nameEn: name, directIdentifier: isDirectIdentifier(key) };
+    }),
+  );
+  await db.insert(dataItems).values(items);
+  items.forEach((i) => v1("data-item", i.key, i));
+
+  await db.insert(subjectCategories).values(subjectCategoryFacts.map((s) => ({ ...s })));
+  subjectCategoryFacts.forEach((s) => v1("subject-category", s.key, s));
+
+  await db.insert(legalReferences).values(legalReferenceFacts.map((l) => ({ ...l })));
+  legalReferenceFacts.forEach((l) => v1("legal-reference", l.code, l));
+
+  await db.insert(countries).values(seedCountries.map((c) => ({ ...c })));
+  seedCountries.forEach((c) => v1("country", c.code, c));
+
+  const days = [
+    ...KZ_CALENDAR_ENTRIES.map((d) => ({ countryCode: "KZ", ...d })),
+    ...RU_CALENDAR_ENTRIES.map((d) => ({ countryCode: "RU", ...d })),
+  ];
+  await db.insert(countryCalendarDays).values(days);
+  days.forEach((d) => v1("calendar-day", `${d.countryCode}:${d.date}`, d));
+
+  for (const p of policyV1.purposes) {
+    const legalBases: LegalBasis[] = [{ kind: "consent" }, { kind: "law", referenceCode: "KZ-PDL" }];
+    if (purposesWithAmlBasis.includes(p.code)) legalBases.push({ kind: "law", referenceCode: "AML-11-4" });
+    const row = {
+      code: p.code,
+      subjectCategory: p.subjectCategory,
+      nameEn: p.purpose,
+      nameKk: purposeNamesKk[p.code] ?? null,
+      nameRu: purposeNamesRu[p.code] ?? null,
+      legalBases,
+      channels: channelsBySubjectCategory[p.subjectCategory] ?? [],
+      retentionYears: p.retention.years,
+      retentionFrom: p.retention.from,
+      retentionLawCodes: [...p.retention.law],
+      // The policy's deletion criterion: the event is the retention's trigger, then the stated delay.
+      deletionEvent: p.retention.from,
+      deletionDelayYears: p.deletion.yearsAfterTrigger,
+      isResearch: researchPurposeCodes.includes(p.code),
+      sourceNote: "ambiguity" in p ? p.ambiguity : null,
+    };
+    await db.insert(processingPurposes).values(row);
+    const dataItemKeys = [...p.data];
+    await db.insert(purposeDataItems).values(dataItemKeys.map((itemKey) => ({ purposeCode: p.code, itemKey })));
+    v1("purpose", p.code, { ...row, dataItems: [...dataItemKeys].sort() });
+  }
+  for (let i = 0; i < versions.length; i += 200) await db.insert(catalogueVersions).values(versions.slice(i, i + 200));
 }
 
 /** Demo accounts for every role: embedded mode only, never on a PostgreSQL server. */

@@ -32,6 +32,19 @@ CREATE TABLE "audit_events" (
 	"at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "catalogue_versions" (
+	"entity" text NOT NULL,
+	"entity_key" text NOT NULL,
+	"version" integer NOT NULL,
+	"change" text NOT NULL,
+	"snapshot" jsonb NOT NULL,
+	"reason" text,
+	"changed_by" uuid,
+	"changed_by_email" text NOT NULL,
+	"changed_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "catalogue_versions_entity_entity_key_version_pk" PRIMARY KEY("entity","entity_key","version")
+);
+--> statement-breakpoint
 CREATE TABLE "countries" (
 	"code" text PRIMARY KEY NOT NULL,
 	"name_en" text NOT NULL,
@@ -41,7 +54,57 @@ CREATE TABLE "countries" (
 	"kz_adequacy_source" text,
 	"rkn_adequate" boolean,
 	"rkn_adequacy_source" text,
-	"rkn_adequacy_as_of" date
+	"rkn_adequacy_as_of" date,
+	"convention_108" boolean,
+	"status" text DEFAULT 'active' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "country_calendar_days" (
+	"country_code" text NOT NULL,
+	"date" date NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"source" text,
+	"status" text DEFAULT 'active' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "country_calendar_days_country_code_date_pk" PRIMARY KEY("country_code","date")
+);
+--> statement-breakpoint
+CREATE TABLE "data_categories" (
+	"key" text PRIMARY KEY NOT NULL,
+	"name_en" text NOT NULL,
+	"name_kk" text,
+	"name_ru" text,
+	"position" integer DEFAULT 0 NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "data_items" (
+	"key" text PRIMARY KEY NOT NULL,
+	"category_key" text NOT NULL,
+	"name_en" text NOT NULL,
+	"name_kk" text,
+	"name_ru" text,
+	"direct_identifier" boolean DEFAULT false NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "legal_references" (
+	"code" text PRIMARY KEY NOT NULL,
+	"title_en" text NOT NULL,
+	"title_kk" text,
+	"title_ru" text,
+	"years" integer,
+	"status" text DEFAULT 'active' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "processing_actions" (
@@ -49,7 +112,10 @@ CREATE TABLE "processing_actions" (
 	"name_en" text NOT NULL,
 	"name_kk" text NOT NULL,
 	"name_ru" text NOT NULL,
-	"position" integer NOT NULL
+	"position" integer NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "processing_purposes" (
@@ -58,7 +124,37 @@ CREATE TABLE "processing_purposes" (
 	"name_en" text NOT NULL,
 	"name_kk" text,
 	"name_ru" text,
-	"status" text DEFAULT 'active' NOT NULL
+	"legal_bases" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"channels" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"retention_years" integer,
+	"retention_from" text,
+	"retention_law_codes" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"deletion_event" text,
+	"deletion_delay_years" integer,
+	"is_research" boolean DEFAULT false NOT NULL,
+	"security_measures" text,
+	"responsible_person" text,
+	"source_note" text,
+	"status" text DEFAULT 'active' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "purpose_data_items" (
+	"purpose_code" text NOT NULL,
+	"item_key" text NOT NULL,
+	CONSTRAINT "purpose_data_items_purpose_code_item_key_pk" PRIMARY KEY("purpose_code","item_key")
+);
+--> statement-breakpoint
+CREATE TABLE "subject_categories" (
+	"key" text PRIMARY KEY NOT NULL,
+	"name_en" text NOT NULL,
+	"name_kk" text,
+	"name_ru" text,
+	"has_contract" boolean NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "recipient_purposes" (
@@ -115,6 +211,12 @@ CREATE TABLE "recipients" (
 	CONSTRAINT "recipients_key_unique" UNIQUE("key")
 );
 --> statement-breakpoint
+ALTER TABLE "catalogue_versions" ADD CONSTRAINT "catalogue_versions_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "country_calendar_days" ADD CONSTRAINT "country_calendar_days_country_code_countries_code_fk" FOREIGN KEY ("country_code") REFERENCES "public"."countries"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "data_items" ADD CONSTRAINT "data_items_category_key_data_categories_key_fk" FOREIGN KEY ("category_key") REFERENCES "public"."data_categories"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "processing_purposes" ADD CONSTRAINT "processing_purposes_subject_category_subject_categories_key_fk" FOREIGN KEY ("subject_category") REFERENCES "public"."subject_categories"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "purpose_data_items" ADD CONSTRAINT "purpose_data_items_purpose_code_processing_purposes_code_fk" FOREIGN KEY ("purpose_code") REFERENCES "public"."processing_purposes"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "purpose_data_items" ADD CONSTRAINT "purpose_data_items_item_key_data_items_key_fk" FOREIGN KEY ("item_key") REFERENCES "public"."data_items"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recipient_purposes" ADD CONSTRAINT "recipient_purposes_recipient_id_recipients_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."recipients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recipient_purposes" ADD CONSTRAINT "recipient_purposes_purpose_code_processing_purposes_code_fk" FOREIGN KEY ("purpose_code") REFERENCES "public"."processing_purposes"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recipient_versions" ADD CONSTRAINT "recipient_versions_recipient_id_recipients_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."recipients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -124,5 +226,6 @@ ALTER TABLE "recipients" ADD CONSTRAINT "recipients_updated_by_users_id_fk" FORE
 CREATE INDEX "sign_in_attempts_email_at" ON "sign_in_attempts" USING btree ("email","at");--> statement-breakpoint
 CREATE INDEX "sign_in_attempts_address_at" ON "sign_in_attempts" USING btree ("address","at");--> statement-breakpoint
 CREATE INDEX "audit_events_entity" ON "audit_events" USING btree ("entity","entity_id","at");--> statement-breakpoint
+CREATE INDEX "data_items_category" ON "data_items" USING btree ("category_key");--> statement-breakpoint
 CREATE INDEX "recipients_status" ON "recipients" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "recipients_country" ON "recipients" USING btree ("country_code");
