@@ -5,4 +5,5 @@ export const NAV = [
   { href: "/", key: "dashboard", icon: "home", permission: "register.read" },
   { href: "/registry/recipients", key: "recipients", icon: "building", permission: "register.read" },
   { href: "/admin/users", key: "users", icon: "users", permission: "users.manage" },
+  { href: "/admin/tokens", key: "tokens", icon: "key", permission: "tokens.manage" },
 ] as const satisfies readonly { href: string; key: string; icon: string; permission: Permission }[];

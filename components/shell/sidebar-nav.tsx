@@ -2,11 +2,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Building2, Home, Users } from "lucide-react";
+import { Building2, Home, KeyRound, Users } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { NAV } from "./nav";
 
-const ICONS = { home: Home, building: Building2, users: Users };
+const ICONS = { home: Home, building: Building2, users: Users, key: KeyRound };
 
 export function SidebarNav({ allowed }: { allowed: string[] }) {
   const t = useTranslations("nav");

@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./audit";
 export * from "./catalogue";
 export * from "./recipients";
+export * from "./tokens";

@@ -1,3 +1,4 @@
 // Every module that declares actions, so the authorization test sees all of them.
 export * from "./recipients";
 export * from "./users";
+export * from "./tokens";

@@ -1,8 +1,10 @@
 import "server-only";
 import type { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
-import { can, type Permission } from "@/lib/auth/permissions";
-import type { SessionUser } from "@/lib/auth/session-user";
+import type { Permission } from "@/lib/auth/permissions";
+import { principalCan, principalOfUser, tokenPermissions, type Principal } from "@/lib/auth/principal";
+import { resolveApiToken } from "@/db/queries/tokens";
+import type { Actor } from "@/db/queries/actor";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/common";
 import { problem } from "./problem";
@@ -10,7 +12,31 @@ import { problem } from "./problem";
 /** Bodies larger than this are refused before parsing (the register's entries are small). */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
-type Ctx<P> = { user: SessionUser; req: Request; params: P };
+type Ctx<P> = { principal: Principal; actor: Actor; req: Request; params: P };
+
+/**
+ * Who calls: a Bearer API token when the request carries one (and then only it), else the
+ * session cookie. An invalid token is refused; it never falls back to the cookie.
+ */
+export async function authenticate(req: Request): Promise<Principal | null> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) return null;
+    const row = await resolveApiToken(match[1]);
+    if (!row) return null;
+    return {
+      kind: row.kind === "service" ? "service-token" : "personal-token",
+      userId: row.kind === "personal" ? row.ownerId : null,
+      label: row.kind === "personal" ? `${row.ownerEmail} (token ${row.name})` : `token:${row.name}`,
+      tokenId: row.id,
+      user: null,
+      permissions: tokenPermissions(row),
+    };
+  }
+  const user = await currentUser();
+  return user ? principalOfUser(user) : null;
+}
 
 /**
  * Wraps a route handler: authenticate → named permission → the handler. Errors thrown by
@@ -18,11 +44,11 @@ type Ctx<P> = { user: SessionUser; req: Request; params: P };
  */
 export function apiRoute<P = Record<string, string>>(permission: Permission, handler: (ctx: Ctx<P>) => Promise<Response>) {
   return async (req: Request, context: { params: Promise<P> }) => {
-    const user = await currentUser();
-    if (!user) return problem("unauthenticated", {}, { headers: { "www-authenticate": "Bearer" } });
-    if (!can(user.role, permission)) return problem("forbidden", { detail: `Requires the permission ${permission}` });
+    const principal = await authenticate(req);
+    if (!principal) return problem("unauthenticated", {}, { headers: { "www-authenticate": "Bearer" } });
+    if (!principalCan(principal, permission)) return problem("forbidden", { detail: `Requires the permission ${permission}` });
     try {
-      return await handler({ user, req, params: await context.params });
+      return await handler({ principal, actor: { id: principal.userId, email: principal.label }, req, params: await context.params });
     } catch (err) {
       return errorResponse(err);
     }

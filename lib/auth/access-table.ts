@@ -20,6 +20,7 @@ export const PAGES: PageEntry[] = [
   { file: "app/(portal)/registry/recipients/[id]/page.tsx", path: "/registry/recipients/:recipient", access: "register.read" },
   { file: "app/(portal)/registry/recipients/[id]/edit/page.tsx", path: "/registry/recipients/:recipient/edit", access: "register.write" },
   { file: "app/(portal)/admin/users/page.tsx", path: "/admin/users", access: "users.manage" },
+  { file: "app/(portal)/admin/tokens/page.tsx", path: "/admin/tokens", access: "tokens.manage" },
 ];
 
 export const API: ApiEntry[] = [

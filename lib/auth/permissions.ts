@@ -10,12 +10,13 @@ export const PERMISSIONS = [
   "register.write",
   "register.export",
   "users.manage",
+  "tokens.manage",
   "audit.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["register.read", "register.write", "register.export", "users.manage", "audit.read"],
+  admin: ["register.read", "register.write", "register.export", "users.manage", "tokens.manage", "audit.read"],
   dpo: ["register.read", "register.write", "register.export", "audit.read"],
   engineer: ["register.read", "register.export"],
   auditor: ["register.read", "register.export", "audit.read"],
@@ -30,3 +31,9 @@ export function can(role: Role | undefined | null, permission: Permission): bool
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * What a service token may be granted: never the administration of people or tokens, so a
+ * leaked machine credential cannot mint more credentials.
+ */
+export const SERVICE_TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((p) => p !== "users.manage" && p !== "tokens.manage");

@@ -1,6 +1,5 @@
 import { createRecipient, listRecipients } from "@/db/queries/recipients";
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { actorOf } from "@/lib/auth/actor";
 import { recipientInput, recipientListQuery } from "@/lib/validation/recipient";
 
 export const GET = apiRoute("register.read", async ({ req }) => {
@@ -8,8 +7,8 @@ export const GET = apiRoute("register.read", async ({ req }) => {
   return Response.json(await listRecipients(query));
 });
 
-export const POST = apiRoute("register.write", async ({ req, user }) => {
+export const POST = apiRoute("register.write", async ({ req, actor }) => {
   const input = await readJson(req, recipientInput);
-  const row = await createRecipient(input, actorOf(user));
+  const row = await createRecipient(input, actor);
   return Response.json({ id: row.id, key: row.key, version: row.version }, { status: 201, headers: { location: `/api/v1/recipients/${row.id}` } });
 });

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { getRecipient, updateRecipient } from "@/db/queries/recipients";
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { problem } from "@/lib/api/problem";
-import { actorOf } from "@/lib/auth/actor";
 import { recipientInput } from "@/lib/validation/recipient";
 import { optionalText } from "@/lib/validation/common";
 
@@ -14,8 +13,8 @@ export const GET = apiRoute<{ id: string }>("register.read", async ({ params }) 
 /** A full replacement of the editable fields, from the version the client read (optimistic). */
 const putBody = z.object({ expectedVersion: z.number().int().positive(), reason: optionalText(1000), data: recipientInput });
 
-export const PUT = apiRoute<{ id: string }>("register.write", async ({ req, params, user }) => {
+export const PUT = apiRoute<{ id: string }>("register.write", async ({ req, params, actor }) => {
   const body = await readJson(req, putBody);
-  const row = await updateRecipient(params.id, body.expectedVersion, body.data, actorOf(user), body.reason);
+  const row = await updateRecipient(params.id, body.expectedVersion, body.data, actor, body.reason);
   return Response.json({ id: row.id, version: row.version });
 });
