@@ -23,7 +23,7 @@ import { createRecipient } from "./queries/recipients";
 import { SYSTEM_ACTOR } from "./queries/actor";
 import { recipientInput } from "@/lib/validation/recipient";
 import { policyV1 } from "./seed-data/policy-v1";
-import { purposeNamesKk, purposeNamesRu } from "./seed-data/purpose-names-kk";
+import { purposeNamesKk, purposeNamesRu, transferPurposesKk, transferPurposesRu } from "./seed-data/purpose-names-kk";
 import { seedCountries } from "./seed-data/countries";
 import { CONTROLLER_COUNTRY } from "@/lib/registry/facts";
 
@@ -56,6 +56,8 @@ export async function seedPolicyFacts(db: Db = getDb()) {
         countryCode: rec.country,
         role: rec.role,
         transferPurposes: [...rec.transferPurposes],
+        transferPurposesKk: transferPurposesKk[rec.key] ?? [],
+        transferPurposesRu: transferPurposesRu[rec.key] ?? [],
         linkedPurposeCodes: [...rec.linkedProcessingPurposes],
         basis: rec.basis,
         permittedActions: [...rec.permittedActions],

@@ -25,7 +25,7 @@ test.describe("the DPO keeps the register", () => {
     await page.getByLabel("Name (Russian)").fill("АО «Фридом Банк Казахстан»");
     await page.getByLabel("Registration number (BIN)").fill("090240004287");
     await page.getByLabel("Role").selectOption("processor");
-    await page.getByLabel("Purposes of transfer").fill("Identification of clients");
+    await page.getByLabel("Purposes of transfer (English)").fill("Identification of clients");
     await page.getByRole("checkbox", { name: /^C2 —/ }).click();
     await page.getByRole("checkbox", { name: "Storage" }).click();
     await page.getByRole("checkbox", { name: "Use", exact: true }).click();
@@ -58,7 +58,7 @@ test.describe("the DPO keeps the register", () => {
     await page.goto("/registry/recipients/new");
     await page.getByLabel("Name (English)").fill("Broken BIN LLP");
     await page.getByLabel("Registration number (BIN)").fill("12345");
-    await page.getByLabel("Purposes of transfer").fill("Anything");
+    await page.getByLabel("Purposes of transfer (English)").fill("Anything");
     await page.getByRole("button", { name: "Add recipient" }).click();
     await expect(page.getByLabel("Registration number (BIN)")).toHaveAttribute("aria-invalid", "true");
     await expect(page.locator("#registrationNumber-error")).toHaveText("A Kazakhstan BIN has exactly 12 digits.");

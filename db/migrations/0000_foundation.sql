@@ -191,6 +191,8 @@ CREATE TABLE "recipients" (
 	"phone" text,
 	"role" text NOT NULL,
 	"transfer_purposes" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"transfer_purposes_kk" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"transfer_purposes_ru" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"basis" text NOT NULL,
 	"contract_number" text,
 	"contract_date" date,

@@ -39,6 +39,8 @@ export async function listRecipients(query: RecipientListQuery, db: Db = getDb()
         ilike(recipients.key, like),
         ilike(recipients.registrationNumber, like),
         sql`${recipients.transferPurposes}::text ilike ${like}`,
+        sql`${recipients.transferPurposesKk}::text ilike ${like}`,
+        sql`${recipients.transferPurposesRu}::text ilike ${like}`,
       )!,
     );
   }
@@ -72,6 +74,8 @@ export async function listRecipients(query: RecipientListQuery, db: Db = getDb()
         basis: recipients.basis,
         status: recipients.status,
         transferPurposes: recipients.transferPurposes,
+        transferPurposesKk: recipients.transferPurposesKk,
+        transferPurposesRu: recipients.transferPurposesRu,
         contractExpiresOn: recipients.contractExpiresOn,
         updatedAt: recipients.updatedAt,
       })

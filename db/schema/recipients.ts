@@ -28,7 +28,10 @@ export const recipients = pgTable(
     email: text("email"),
     phone: text("phone"),
     role: text("role", { enum: recipientRoles }).notNull(),
+    /** Purposes of transfer in English; Kazakh and Russian versions beside them (shown by the reader's language). */
     transferPurposes: jsonb("transfer_purposes").$type<string[]>().notNull().default([]),
+    transferPurposesKk: jsonb("transfer_purposes_kk").$type<string[]>().notNull().default([]),
+    transferPurposesRu: jsonb("transfer_purposes_ru").$type<string[]>().notNull().default([]),
     basis: text("basis", { enum: transferBases }).notNull(),
     contractNumber: text("contract_number"),
     contractDate: date("contract_date"),

@@ -33,3 +33,12 @@ export function localized(locale: Locale, values: Partial<Record<Locale, string 
   }
   return "";
 }
+
+/** A multilingual list (e.g. purposes of transfer): the chosen language's, else the next non-empty one. */
+export function localizedList(locale: Locale, values: Partial<Record<Locale, readonly string[] | null | undefined>>): string[] {
+  for (const l of CONTENT_FALLBACK[locale]) {
+    const v = values[l];
+    if (v && v.length) return [...v];
+  }
+  return [];
+}

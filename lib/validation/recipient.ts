@@ -23,6 +23,8 @@ export const recipientInput = z
     phone: optionalText(50),
     role: z.enum(recipientRoles, { message: "required" }),
     transferPurposes: z.array(z.string().trim().min(1).max(500)).min(1, "atLeastOnePurpose").max(50),
+    transferPurposesKk: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
+    transferPurposesRu: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
     linkedPurposeCodes: z.array(z.string().trim().min(1).max(20)).max(100).default([]),
     basis: z.enum(transferBases, { message: "required" }),
     contractNumber: optionalText(100),

@@ -5,7 +5,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listRecipients, recipientFormOptions } from "@/db/queries/recipients";
 import { recipientListQuery } from "@/lib/validation/recipient";
-import { localized, type Locale } from "@/lib/i18n/config";
+import { localized, localizedList, type Locale } from "@/lib/i18n/config";
 import { Button } from "@/components/ui/button";
 import { RecipientFilters } from "./_components/recipient-filters";
 import { RecipientsTable } from "./_components/recipients-table";
@@ -31,7 +31,7 @@ export default async function RecipientsPage({ searchParams }: { searchParams: P
     crossBorder: r.crossBorder,
     basis: r.basis,
     status: r.status,
-    purposes: r.transferPurposes,
+    purposes: localizedList(locale, { en: r.transferPurposes, kk: r.transferPurposesKk, ru: r.transferPurposesRu }),
     updatedAt: r.updatedAt.toISOString(),
   }));
   return (
@@ -46,6 +46,12 @@ export default async function RecipientsPage({ searchParams }: { searchParams: P
             <a href="/api/v1/recipients/export?format=csv" download>
               <Download aria-hidden />
               {t("downloadCsv")}
+            </a>
+          </Button>
+          <Button variant="outline" size="sm" asChild>
+            <a href="/api/v1/recipients/export?format=csv&headers=localized" download>
+              <Download aria-hidden />
+              {t("downloadLocalized")}
             </a>
           </Button>
           <Button variant="outline" size="sm" asChild>

@@ -6,7 +6,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getRecipient, getRecipientHistory, recipientFormOptions } from "@/db/queries/recipients";
 import { processingActionNames } from "@/db/queries/catalogue";
-import { localized, type Locale } from "@/lib/i18n/config";
+import { localized, localizedList, type Locale } from "@/lib/i18n/config";
 import { INSTRUCTION_ELEMENTS } from "@/lib/registry/facts";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -128,7 +128,7 @@ export default async function RecipientPage({ params, searchParams }: { params: 
                 {row(
                   t("fields.transferPurposes"),
                   <ul className="list-disc pl-4">
-                    {recipient.transferPurposes.map((p) => (
+                    {localizedList(locale, { en: recipient.transferPurposes, kk: recipient.transferPurposesKk, ru: recipient.transferPurposesRu }).map((p) => (
                       <li key={p}>{p}</li>
                     ))}
                   </ul>,

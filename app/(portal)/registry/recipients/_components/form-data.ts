@@ -22,6 +22,8 @@ export async function recipientFormProps(recipient?: RecipientDetail) {
     phone: recipient?.phone ?? "",
     role: recipient?.role ?? "processor",
     transferPurposesText: (recipient?.transferPurposes ?? []).join("\n"),
+    transferPurposesKkText: (recipient?.transferPurposesKk ?? []).join("\n"),
+    transferPurposesRuText: (recipient?.transferPurposesRu ?? []).join("\n"),
     linkedPurposeCodes: recipient?.linkedPurposeCodes ?? [],
     basis: recipient?.basis ?? "contract",
     contractNumber: recipient?.contractNumber ?? "",

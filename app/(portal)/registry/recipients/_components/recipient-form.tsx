@@ -30,6 +30,8 @@ export type RecipientFormValues = {
   phone: string;
   role: string;
   transferPurposesText: string;
+  transferPurposesKkText: string;
+  transferPurposesRuText: string;
   linkedPurposeCodes: string[];
   basis: string;
   contractNumber: string;
@@ -80,13 +82,17 @@ export function RecipientForm({
 
   const onSubmit = handleSubmit((values) => {
     setConflict(null);
-    const { transferPurposesText, reason, ...rest } = values;
-    const data = {
-      ...rest,
-      transferPurposes: transferPurposesText
+    const { transferPurposesText, transferPurposesKkText, transferPurposesRuText, reason, ...rest } = values;
+    const lines = (text: string) =>
+      text
         .split("\n")
         .map((s) => s.trim())
-        .filter(Boolean),
+        .filter(Boolean);
+    const data = {
+      ...rest,
+      transferPurposes: lines(transferPurposesText),
+      transferPurposesKk: lines(transferPurposesKkText),
+      transferPurposesRu: lines(transferPurposesRuText),
       crossBorder,
     };
     start(async () => {
@@ -106,7 +112,7 @@ export function RecipientForm({
         for (const [path, message] of Object.entries(result.fieldErrors)) {
           const name = path.replace(/^data\./, "").split(".")[0];
           // Cross-border follows the country, so its error shows at the country field.
-          const field = ({ transferPurposes: "transferPurposesText", crossBorder: "countryCode" }[name] ?? name) as keyof RecipientFormValues;
+          const field = ({ transferPurposes: "transferPurposesText", transferPurposesKk: "transferPurposesKkText", transferPurposesRu: "transferPurposesRuText", crossBorder: "countryCode" }[name] ?? name) as keyof RecipientFormValues;
           setError(field, { message });
         }
         toast.error(t("fixErrors"));
@@ -227,13 +233,23 @@ export function RecipientForm({
           <CardTitle>{t("sections.purposes")}</CardTitle>
         </CardHeader>
         <CardContent className="grid gap-4">
-          <div className="grid gap-1.5">
-            <Label htmlFor="transferPurposesText">{t("fields.transferPurposes")}</Label>
-            <Textarea id="transferPurposesText" rows={3} aria-invalid={!!errorOf("transferPurposesText")} aria-describedby="transferPurposesText-hint" {...register("transferPurposesText")} />
-            <p id="transferPurposesText-hint" className="text-xs text-muted-foreground">
-              {t("onePerLine")}
-            </p>
-            {errorOf("transferPurposesText") && <p className="text-sm text-destructive">{errorOf("transferPurposesText")}</p>}
+          <p id="transferPurposes-hint" className="text-xs text-muted-foreground">
+            {t("onePerLine")}
+          </p>
+          <div className="grid gap-4 md:grid-cols-3">
+            {(
+              [
+                ["transferPurposesText", t("fields.transferPurposesEn")],
+                ["transferPurposesRuText", t("fields.transferPurposesRu")],
+                ["transferPurposesKkText", t("fields.transferPurposesKk")],
+              ] as const
+            ).map(([name, label]) => (
+              <div key={name} className="grid gap-1.5">
+                <Label htmlFor={name}>{label}</Label>
+                <Textarea id={name} rows={3} aria-invalid={!!errorOf(name)} aria-describedby="transferPurposes-hint" {...register(name)} />
+                {errorOf(name) && <p className="text-sm text-destructive">{errorOf(name)}</p>}
+              </div>
+            ))}
           </div>
           {checkboxGroup("linkedPurposeCodes", t("fields.linkedPurposeCodes"), purposes)}
           {checkboxGroup(
