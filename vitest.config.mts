@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["{lib,db,app,components}/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["lib/test/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // PGlite runs in-process; a few files at once is plenty on 2 cores.

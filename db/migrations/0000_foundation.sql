@@ -231,6 +231,64 @@ CREATE TABLE "api_tokens" (
 	CONSTRAINT "api_tokens_token_hash_unique" UNIQUE("token_hash")
 );
 --> statement-breakpoint
+CREATE TABLE "log_access_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	"actor_label" text NOT NULL,
+	"actor_user_id" uuid,
+	"principal_kind" text NOT NULL,
+	"role" text,
+	"action" text NOT NULL,
+	"detail" jsonb NOT NULL,
+	"address" text
+);
+--> statement-breakpoint
+CREATE TABLE "log_checkpoints" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"tree_size" bigint NOT NULL,
+	"root_hash" text NOT NULL,
+	"key_id" text NOT NULL,
+	"note" text NOT NULL,
+	"issued_at" timestamp (3) with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "log_signing_keys" (
+	"key_id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"public_key" text NOT NULL,
+	"private_seed_encrypted" text NOT NULL,
+	"valid_from" timestamp (3) with time zone NOT NULL,
+	"valid_until" timestamp (3) with time zone,
+	"created_by_email" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "transfer_log_entries" (
+	"seq" bigint PRIMARY KEY NOT NULL,
+	"logged_at" timestamp (3) with time zone NOT NULL,
+	"occurred_at" timestamp (3) with time zone NOT NULL,
+	"recipient_id" uuid NOT NULL,
+	"recipient_version" integer NOT NULL,
+	"approval_id" uuid,
+	"purpose_codes" jsonb NOT NULL,
+	"data_items" jsonb NOT NULL,
+	"record_count" integer NOT NULL,
+	"subject_populations" jsonb NOT NULL,
+	"sending_system" text NOT NULL,
+	"destination_country" text NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"external_reference" text,
+	"flags" jsonb NOT NULL,
+	"leaf_hash" "bytea" NOT NULL,
+	CONSTRAINT "transfer_log_entries_idempotency_key_unique" UNIQUE("idempotency_key")
+);
+--> statement-breakpoint
+CREATE TABLE "transfer_log_head" (
+	"id" integer PRIMARY KEY NOT NULL,
+	"size" bigint NOT NULL,
+	"frontier" jsonb NOT NULL,
+	"updated_at" timestamp (3) with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "catalogue_versions" ADD CONSTRAINT "catalogue_versions_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "country_calendar_days" ADD CONSTRAINT "country_calendar_days_country_code_countries_code_fk" FOREIGN KEY ("country_code") REFERENCES "public"."countries"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_items" ADD CONSTRAINT "data_items_category_key_data_categories_key_fk" FOREIGN KEY ("category_key") REFERENCES "public"."data_categories"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -251,4 +309,13 @@ CREATE INDEX "audit_events_entity" ON "audit_events" USING btree ("entity","enti
 CREATE INDEX "data_items_category" ON "data_items" USING btree ("category_key");--> statement-breakpoint
 CREATE INDEX "recipients_status" ON "recipients" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "recipients_country" ON "recipients" USING btree ("country_code");--> statement-breakpoint
-CREATE INDEX "api_tokens_user" ON "api_tokens" USING btree ("user_id");
+CREATE INDEX "api_tokens_user" ON "api_tokens" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "log_access_events_at" ON "log_access_events" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "log_access_events_actor" ON "log_access_events" USING btree ("actor_label","at");--> statement-breakpoint
+CREATE INDEX "log_checkpoints_size" ON "log_checkpoints" USING btree ("tree_size");--> statement-breakpoint
+CREATE INDEX "transfer_log_recipient_seq" ON "transfer_log_entries" USING btree ("recipient_id","seq");--> statement-breakpoint
+CREATE INDEX "transfer_log_occurred" ON "transfer_log_entries" USING btree ("occurred_at");--> statement-breakpoint
+CREATE INDEX "transfer_log_system_seq" ON "transfer_log_entries" USING btree ("sending_system","seq");--> statement-breakpoint
+CREATE INDEX "transfer_log_country_seq" ON "transfer_log_entries" USING btree ("destination_country","seq");--> statement-breakpoint
+CREATE INDEX "transfer_log_approval" ON "transfer_log_entries" USING btree ("approval_id");--> statement-breakpoint
+CREATE INDEX "transfer_log_flagged_seq" ON "transfer_log_entries" USING btree ("seq") WHERE jsonb_array_length("transfer_log_entries"."flags") > 0;

@@ -12,16 +12,23 @@ export const PERMISSIONS = [
   "users.manage",
   "tokens.manage",
   "audit.read",
+  "log.read",
+  "log.export",
+  "log.checkpoint",
+  "log.keys.manage",
+  "log.access.read",
+  "transfers.ingest",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["register.read", "register.write", "register.export", "users.manage", "tokens.manage", "audit.read"],
-  dpo: ["register.read", "register.write", "register.export", "audit.read"],
-  engineer: ["register.read", "register.export"],
-  auditor: ["register.read", "register.export", "audit.read"],
-  // The state technical service examines, read-only (KZ-PDL art. 22 p. 1(4); RULES E2).
-  sts: ["register.read", "register.export"],
+  admin: ["register.read", "register.write", "register.export", "users.manage", "tokens.manage", "audit.read", "log.read", "log.export", "log.checkpoint", "log.keys.manage", "log.access.read"],
+  dpo: ["register.read", "register.write", "register.export", "audit.read", "log.read", "log.export", "log.checkpoint"],
+  engineer: ["register.read", "register.export", "log.read"],
+  auditor: ["register.read", "register.export", "audit.read", "log.read", "log.export", "log.checkpoint", "log.access.read"],
+  // The state technical service examines, read-only (KZ-PDL art. 22 p. 1(4); RULES E2); every read is logged.
+  sts: ["register.read", "register.export", "log.read", "log.export"],
+  // "transfers.ingest" belongs to no role: only service tokens report transfers.
 };
 
 export function can(role: Role | undefined | null, permission: Permission): boolean {
@@ -36,4 +43,4 @@ export function isRole(value: unknown): value is Role {
  * What a service token may be granted: never the administration of people or tokens, so a
  * leaked machine credential cannot mint more credentials.
  */
-export const SERVICE_TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((p) => p !== "users.manage" && p !== "tokens.manage");
+export const SERVICE_TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((p) => p !== "users.manage" && p !== "tokens.manage" && p !== "log.keys.manage");

@@ -1,0 +1,356 @@
+import "server-only";
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, sql, type SQL } from "drizzle-orm";
+import { getDb, rowsOf, type Db, type Tx } from "../client";
+import { logAccessEvents, logCheckpoints, transferLogEntries, transferLogHead } from "../schema";
+import {
+  MerkleAccumulator,
+  consistencyProof,
+  entryLeafHash,
+  inclusionProof,
+  signCheckpoint,
+  toIsoMillis,
+  type TransferFlag,
+  type TransferLogEntry,
+} from "@/lib/transfer-log";
+import { LOG_ORIGIN } from "@/lib/transfer-log-service/config";
+import { CONTROLLER_COUNTRY } from "@/lib/registry/facts";
+import { currentSigningKey } from "./log-keys";
+
+/** An event ready to be logged: everything but what the log itself assigns (seq, loggedAt, hash). */
+export type PreparedTransfer = Omit<TransferLogEntry, "seq" | "loggedAt">;
+
+export type AppendResult = { seq: number; loggedAt: string; leafHash: string; idempotencyKey: string; flags: TransferFlag[]; duplicate: boolean };
+
+type EntryRow = typeof transferLogEntries.$inferSelect;
+
+export function entryOfRow(row: EntryRow): TransferLogEntry {
+  return {
+    seq: Number(row.seq),
+    loggedAt: toIsoMillis(row.loggedAt),
+    occurredAt: toIsoMillis(row.occurredAt),
+    recipientId: row.recipientId,
+    recipientVersion: row.recipientVersion,
+    approvalId: row.approvalId,
+    purposeCodes: row.purposeCodes,
+    dataItems: row.dataItems,
+    recordCount: row.recordCount,
+    subjectPopulations: row.subjectPopulations,
+    sendingSystem: row.sendingSystem,
+    destinationCountry: row.destinationCountry,
+    idempotencyKey: row.idempotencyKey,
+    externalReference: row.externalReference,
+    flags: row.flags.map((f) => ({ code: f.code, reason: f.reason })),
+  };
+}
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
+
+/**
+ * Appends a batch in one transaction: lock the head row (one writer at a time, so sequence
+ * numbers have no gaps and the tree no forks), skip events whose idempotency key is already
+ * logged (a retry gets the first answer), assign seq and loggedAt, hash, insert, move the head.
+ * The writes run as qplus_log_writer, a role that can insert and read the log but not change it.
+ * Returns only after commit: an acknowledged event is durable.
+ */
+export async function appendTransfers(events: PreparedTransfer[], db: Db = getDb()): Promise<AppendResult[]> {
+  if (!events.length) return [];
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local role qplus_log_writer`);
+    const [head] = rowsOf<{ size: string | number; frontier: string[] }>(
+      await tx.execute(sql`select size, frontier from transfer_log_head where id = 1 for update`),
+    );
+    const keys = [...new Set(events.map((e) => e.idempotencyKey))];
+    const existing = await tx
+      .select({ seq: transferLogEntries.seq, loggedAt: transferLogEntries.loggedAt, leafHash: transferLogEntries.leafHash, idempotencyKey: transferLogEntries.idempotencyKey, flags: transferLogEntries.flags })
+      .from(transferLogEntries)
+      .where(inArray(transferLogEntries.idempotencyKey, keys));
+    const answered = new Map<string, AppendResult>(
+      existing.map((r) => [r.idempotencyKey, { seq: Number(r.seq), loggedAt: toIsoMillis(r.loggedAt), leafHash: hex(r.leafHash), idempotencyKey: r.idempotencyKey, flags: r.flags, duplicate: true }]),
+    );
+
+    const size = Number(head.size);
+    const tree = MerkleAccumulator.fromCompactRange(size, head.frontier.map((h) => Buffer.from(h, "hex")));
+    const loggedAt = toIsoMillis(new Date());
+    const rows: (typeof transferLogEntries.$inferInsert)[] = [];
+    const results: AppendResult[] = [];
+    for (const event of events) {
+      const first = answered.get(event.idempotencyKey);
+      if (first) {
+        results.push({ ...first, duplicate: true });
+        continue;
+      }
+      const entry: TransferLogEntry = { ...event, seq: size + rows.length, loggedAt };
+      const leaf = entryLeafHash(entry);
+      tree.append(leaf);
+      rows.push({ ...entry, loggedAt: new Date(entry.loggedAt), occurredAt: new Date(entry.occurredAt), leafHash: leaf });
+      const result = { seq: entry.seq, loggedAt, leafHash: hex(leaf), idempotencyKey: entry.idempotencyKey, flags: entry.flags, duplicate: false };
+      // The same key twice in one batch: the second is a retry of the first.
+      answered.set(event.idempotencyKey, result);
+      results.push(result);
+    }
+    if (rows.length) {
+      await tx.insert(transferLogEntries).values(rows);
+      await tx
+        .update(transferLogHead)
+        .set({ size: size + rows.length, frontier: tree.compactRange().map(hex), updatedAt: new Date() })
+        .where(eq(transferLogHead.id, 1));
+    }
+    return results;
+  });
+}
+
+/** The head as it stands: size and root (computed from the stored compact range). */
+export async function logHead(db: Db | Tx = getDb()) {
+  const [head] = await db.select().from(transferLogHead).where(eq(transferLogHead.id, 1));
+  const size = Number(head?.size ?? 0);
+  const tree = MerkleAccumulator.fromCompactRange(size, (head?.frontier ?? []).map((h) => Buffer.from(h, "hex")));
+  return { size, rootHash: tree.root(), updatedAt: head?.updatedAt ?? null };
+}
+
+/** Signs and stores a checkpoint of the current head: on a schedule, and on demand. */
+export async function issueCheckpoint(db: Db = getDb()) {
+  const { key } = await currentSigningKey(db);
+  return db.transaction(async (tx) => {
+    // Share-lock the head so the size and root read belong together.
+    const [head] = rowsOf<{ size: string | number; frontier: string[] }>(await tx.execute(sql`select size, frontier from transfer_log_head where id = 1 for share`));
+    const size = Number(head.size);
+    const root = MerkleAccumulator.fromCompactRange(size, head.frontier.map((h) => Buffer.from(h, "hex"))).root();
+    const issuedAt = new Date();
+    const note = signCheckpoint({ origin: LOG_ORIGIN, size, rootHash: root, timestamp: toIsoMillis(issuedAt) }, key);
+    await tx.execute(sql`set local role qplus_log_writer`);
+    const [row] = await tx
+      .insert(logCheckpoints)
+      .values({ treeSize: size, rootHash: root.toString("base64"), keyId: key.keyId, note, issuedAt })
+      .returning();
+    return { ...row, treeSize: Number(row.treeSize) };
+  });
+}
+
+/**
+ * Signs a checkpoint for an earlier tree size (root recomputed from the stored leaf hashes), so a
+ * bundle of any range can end on a checkpoint of exactly its size. Not stored: it is evidence for
+ * that download, consistent with every stored checkpoint by construction.
+ */
+export async function signHistoricalCheckpoint(size: number, db: Db = getDb()) {
+  const { key } = await currentSigningKey(db);
+  const tree = new MerkleAccumulator();
+  for await (const batch of leafHashBatches(0, size, db)) for (const h of batch) tree.append(h);
+  return signCheckpoint({ origin: LOG_ORIGIN, size, rootHash: tree.root(), timestamp: toIsoMillis(new Date()) }, key);
+}
+
+export async function listCheckpoints(opts: { limit?: number; maxSize?: number; minSize?: number } = {}, db: Db = getDb()) {
+  const where: SQL[] = [];
+  if (opts.maxSize !== undefined) where.push(lte(logCheckpoints.treeSize, opts.maxSize));
+  if (opts.minSize !== undefined) where.push(gte(logCheckpoints.treeSize, opts.minSize));
+  const rows = await db
+    .select()
+    .from(logCheckpoints)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(logCheckpoints.id))
+    .limit(opts.limit ?? 100);
+  return rows.map((r) => ({ ...r, treeSize: Number(r.treeSize) }));
+}
+
+export async function latestCheckpoint(db: Db = getDb()) {
+  const [row] = await listCheckpoints({ limit: 1 }, db);
+  return row ?? null;
+}
+
+export async function getCheckpointBySize(size: number, db: Db = getDb()) {
+  const [row] = await db.select().from(logCheckpoints).where(eq(logCheckpoints.treeSize, size)).orderBy(desc(logCheckpoints.id)).limit(1);
+  return row ? { ...row, treeSize: Number(row.treeSize) } : null;
+}
+
+/** Leaf hashes of [from, to) in seq order, read in batches so memory stays flat. */
+export async function* leafHashBatches(from: number, to: number, db: Db = getDb(), batchSize = 50_000): AsyncGenerator<Uint8Array[]> {
+  for (let start = from; start < to; start += batchSize) {
+    const end = Math.min(to, start + batchSize);
+    const rows = await db
+      .select({ leafHash: transferLogEntries.leafHash })
+      .from(transferLogEntries)
+      .where(and(gte(transferLogEntries.seq, start), lt(transferLogEntries.seq, end)))
+      .orderBy(asc(transferLogEntries.seq));
+    yield rows.map((r) => r.leafHash);
+  }
+}
+
+async function leafHashes(size: number, db: Db) {
+  const all: Uint8Array[] = [];
+  for await (const batch of leafHashBatches(0, size, db)) all.push(...batch);
+  return all;
+}
+
+/** A receipt: the entry, its leaf hash and an inclusion proof against a checkpoint. */
+export async function inclusionReceipt(seq: number, db: Db = getDb()) {
+  const [row] = await db.select().from(transferLogEntries).where(eq(transferLogEntries.seq, seq));
+  if (!row) return null;
+  const checkpoint = (await db.select().from(logCheckpoints).where(gt(logCheckpoints.treeSize, seq)).orderBy(desc(logCheckpoints.id)).limit(1))[0];
+  if (!checkpoint) return { entry: entryOfRow(row), leafHash: hex(row.leafHash), checkpoint: null, proof: null };
+  const size = Number(checkpoint.treeSize);
+  const proof = inclusionProof(seq, size, await leafHashes(size, db));
+  return {
+    entry: entryOfRow(row),
+    leafHash: hex(row.leafHash),
+    checkpoint: { treeSize: size, rootHash: checkpoint.rootHash, note: checkpoint.note, issuedAt: checkpoint.issuedAt.toISOString() },
+    proof: proof.map((p) => p.toString("base64")),
+  };
+}
+
+/** A consistency proof between two tree sizes (the log only grew, never rewrote). */
+export async function consistencyBetween(first: number, second: number, db: Db = getDb()) {
+  const { size } = await logHead(db);
+  if (first < 0 || second < first || second > size) return null;
+  const proof = consistencyProof(first, second, await leafHashes(second, db));
+  return proof.map((p) => p.toString("base64"));
+}
+
+// ---- Reading the log: filters and keyset pagination ----
+
+export type LogFilter = {
+  from?: Date;
+  to?: Date;
+  recipientId?: string;
+  country?: string;
+  crossBorder?: boolean;
+  approvalId?: string;
+  flagged?: boolean;
+  sendingSystem?: string;
+  seqFrom?: number;
+  seqTo?: number;
+};
+
+function whereOf(f: LogFilter): SQL[] {
+  const w: SQL[] = [];
+  if (f.from) w.push(gte(transferLogEntries.occurredAt, f.from));
+  if (f.to) w.push(lt(transferLogEntries.occurredAt, f.to));
+  if (f.recipientId) w.push(eq(transferLogEntries.recipientId, f.recipientId));
+  if (f.country) w.push(eq(transferLogEntries.destinationCountry, f.country));
+  if (f.crossBorder === true) w.push(ne(transferLogEntries.destinationCountry, CONTROLLER_COUNTRY));
+  if (f.crossBorder === false) w.push(eq(transferLogEntries.destinationCountry, CONTROLLER_COUNTRY));
+  if (f.approvalId) w.push(eq(transferLogEntries.approvalId, f.approvalId));
+  if (f.flagged === true) w.push(sql`jsonb_array_length(${transferLogEntries.flags}) > 0`);
+  if (f.flagged === false) w.push(sql`jsonb_array_length(${transferLogEntries.flags}) = 0`);
+  if (f.sendingSystem) w.push(eq(transferLogEntries.sendingSystem, f.sendingSystem));
+  if (f.seqFrom !== undefined) w.push(gte(transferLogEntries.seq, f.seqFrom));
+  if (f.seqTo !== undefined) w.push(lte(transferLogEntries.seq, f.seqTo));
+  return w;
+}
+
+/**
+ * One page, newest first, by keyset (seq < cursor): the cost of a page does not grow with the
+ * log's size, unlike OFFSET.
+ */
+export async function listLogEntries(filter: LogFilter, page: { before?: number; limit?: number } = {}, db: Db = getDb()) {
+  const limit = Math.min(page.limit ?? 50, 500);
+  const where = whereOf(filter);
+  if (page.before !== undefined) where.push(lt(transferLogEntries.seq, page.before));
+  const rows = await db
+    .select()
+    .from(transferLogEntries)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(transferLogEntries.seq))
+    .limit(limit + 1);
+  const more = rows.length > limit;
+  const entries = rows.slice(0, limit).map((r) => ({ ...entryOfRow(r), leafHash: hex(r.leafHash) }));
+  return { entries, nextBefore: more ? entries[entries.length - 1].seq : null };
+}
+
+export async function getLogEntry(seq: number, db: Db = getDb()) {
+  const [row] = await db.select().from(transferLogEntries).where(eq(transferLogEntries.seq, seq));
+  return row ? { ...entryOfRow(row), leafHash: hex(row.leafHash) } : null;
+}
+
+/** Entries in seq order for downloads, batch by batch (constant memory). */
+export async function* streamLogEntries(filter: LogFilter, db: Db = getDb(), batchSize = 5000): AsyncGenerator<(TransferLogEntry & { leafHash: string })[]> {
+  let after = -1;
+  for (;;) {
+    const where = [...whereOf(filter), gt(transferLogEntries.seq, after)];
+    const rows = await db.select().from(transferLogEntries).where(and(...where)).orderBy(asc(transferLogEntries.seq)).limit(batchSize);
+    if (!rows.length) return;
+    yield rows.map((r) => ({ ...entryOfRow(r), leafHash: hex(r.leafHash) }));
+    after = Number(rows[rows.length - 1].seq);
+    if (rows.length < batchSize) return;
+  }
+}
+
+/** How many entries a filter matches (for the progress bar of a download). */
+export async function countLogEntries(filter: LogFilter, db: Db = getDb()) {
+  const where = whereOf(filter);
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(transferLogEntries).where(where.length ? and(...where) : undefined);
+  return Number(row.n);
+}
+
+/** The viewer's charts: transfers per recipient per day, cross-border share, flagged count. */
+export async function logStatistics(filter: LogFilter, db: Db = getDb()) {
+  const where = whereOf(filter);
+  const cond = where.length ? and(...where) : undefined;
+  const perDay = await db
+    .select({
+      day: sql<string>`to_char(date_trunc('day', ${transferLogEntries.occurredAt} at time zone 'Asia/Almaty'), 'YYYY-MM-DD')`,
+      recipientId: transferLogEntries.recipientId,
+      transfers: sql<number>`count(*)`,
+      records: sql<number>`coalesce(sum(${transferLogEntries.recordCount}), 0)`,
+    })
+    .from(transferLogEntries)
+    .where(cond)
+    .groupBy(sql`1`, transferLogEntries.recipientId)
+    .orderBy(sql`1`);
+  const [totals] = await db
+    .select({
+      total: sql<number>`count(*)`,
+      crossBorder: sql<number>`count(*) filter (where ${transferLogEntries.destinationCountry} <> ${CONTROLLER_COUNTRY})`,
+      flagged: sql<number>`count(*) filter (where jsonb_array_length(${transferLogEntries.flags}) > 0)`,
+    })
+    .from(transferLogEntries)
+    .where(cond);
+  return {
+    perDay: perDay.map((r) => ({ ...r, transfers: Number(r.transfers), records: Number(r.records) })),
+    total: Number(totals.total),
+    crossBorder: Number(totals.crossBorder),
+    flagged: Number(totals.flagged),
+  };
+}
+
+export async function distinctSendingSystems(db: Db = getDb()) {
+  const rows = rowsOf<{ sending_system: string }>(await db.execute(sql`select distinct sending_system from transfer_log_entries order by 1 limit 200`));
+  return rows.map((r) => r.sending_system);
+}
+
+// ---- The access log: every read of the log is itself recorded ----
+
+export type LogAccess = {
+  actorLabel: string;
+  actorUserId: string | null;
+  principalKind: string;
+  role: string | null;
+  action: string;
+  detail: Record<string, unknown>;
+  address: string | null;
+};
+
+export async function recordLogAccess(access: LogAccess, db: Db = getDb()) {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local role qplus_log_writer`);
+    await tx.insert(logAccessEvents).values(access);
+  });
+}
+
+export async function listLogAccess(page: { before?: number; limit?: number; actor?: string } = {}, db: Db = getDb()) {
+  const limit = Math.min(page.limit ?? 100, 1000);
+  const where: SQL[] = [];
+  if (page.before !== undefined) where.push(lt(logAccessEvents.id, page.before));
+  if (page.actor) where.push(eq(logAccessEvents.actorLabel, page.actor));
+  const rows = await db.select().from(logAccessEvents).where(where.length ? and(...where) : undefined).orderBy(desc(logAccessEvents.id)).limit(limit + 1);
+  return { events: rows.slice(0, limit).map((r) => ({ ...r, id: Number(r.id) })), nextBefore: rows.length > limit ? Number(rows[limit - 1].id) : null };
+}
+
+export async function* streamLogAccess(db: Db = getDb(), batchSize = 5000) {
+  let after = 0;
+  for (;;) {
+    const rows = await db.select().from(logAccessEvents).where(gt(logAccessEvents.id, after)).orderBy(asc(logAccessEvents.id)).limit(batchSize);
+    if (!rows.length) return;
+    yield rows.map((r) => ({ ...r, id: Number(r.id) }));
+    after = Number(rows[rows.length - 1].id);
+    if (rows.length < batchSize) return;
+  }
+}
