@@ -4,6 +4,8 @@ import path from "node:path";
 import { dataDir, databaseKind, demoPassword } from "@/lib/env";
 import { migrateDatabase } from "./migrate";
 import { seedDemoUsers, seedPolicyFacts } from "./seed";
+import { issueCheckpoint } from "./queries/transfer-log";
+import { CHECKPOINT_INTERVAL_MS } from "@/lib/transfer-log-service/config";
 
 /**
  * Runs once in the serving process before it takes requests (instrumentation.ts): the secret,
@@ -21,6 +23,7 @@ export async function bootstrap() {
 export async function bootstrapOrExit() {
   try {
     await bootstrap();
+    startCheckpointSchedule();
   } catch (err) {
     console.error(`\nThe portal could not start: ${(err as Error).message}\n`);
     process.exit(1);
@@ -43,4 +46,20 @@ export function ensureAuthSecret() {
   fs.mkdirSync(dataDir(), { recursive: true });
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(33).toString("base64"), { mode: 0o600, flag: "wx" });
   process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+/**
+ * Signs a checkpoint at start and then on a schedule, also when nothing was written, so that an
+ * auditor can prove the log did not change in between (C2SP checkpoints carry the issue time).
+ */
+export function startCheckpointSchedule() {
+  const g = globalThis as unknown as { __qplusCheckpoints?: NodeJS.Timeout };
+  if (g.__qplusCheckpoints || CHECKPOINT_INTERVAL_MS <= 0) return;
+  const issue = () =>
+    issueCheckpoint().catch((err) => {
+      console.error(`Could not issue a log checkpoint: ${(err as Error).message}`);
+    });
+  void issue();
+  g.__qplusCheckpoints = setInterval(issue, CHECKPOINT_INTERVAL_MS);
+  g.__qplusCheckpoints.unref();
 }

@@ -305,3 +305,17 @@ export async function recipientFormOptions(db: Db = getDb()) {
   const order = (code: string) => (code.startsWith("V") ? 0 : 1) * 1000 + Number(code.slice(1));
   return { countries: countryRows, purposes: purposeRows.sort((a, b) => order(a.code) - order(b.code)) };
 }
+
+/** Recipients named by id or by key, for ingestion: the current version and what the rules need. */
+export async function recipientsByIdOrKey(refs: string[], db: Db = getDb()) {
+  const ids = refs.filter(isUuid);
+  const keys = refs.filter((r) => !isUuid(r));
+  if (!ids.length && !keys.length) return [];
+  const conds = [];
+  if (ids.length) conds.push(inArray(recipients.id, ids));
+  if (keys.length) conds.push(inArray(recipients.key, keys));
+  return db
+    .select({ id: recipients.id, key: recipients.key, version: recipients.version, nameEn: recipients.nameEn, status: recipients.status, countryCode: recipients.countryCode })
+    .from(recipients)
+    .where(or(...conds));
+}

@@ -33,4 +33,7 @@ export const API: ApiEntry[] = [
   { file: "app/api/v1/recipients/[id]/route.ts", method: "PUT", path: "/api/v1/recipients/:recipient", access: "register.write", body: {} },
   { file: "app/api/v1/recipients/[id]/history/route.ts", method: "GET", path: "/api/v1/recipients/:recipient/history", access: "register.read" },
   { file: "app/api/v1/recipients/export/route.ts", method: "GET", path: "/api/v1/recipients/export?format=csv", access: "register.export" },
+  { file: "app/api/v1/transfers/route.ts", method: "POST", path: "/api/v1/transfers", access: "transfers.ingest", body: {} },
+  { file: "app/api/v1/log/export/route.ts", method: "GET", path: "/api/v1/log/export?format=csv", access: "log.export" },
+  { file: "app/api/v1/log/bundle/route.ts", method: "GET", path: "/api/v1/log/bundle?from=0&to=0", access: "log.export" },
 ];

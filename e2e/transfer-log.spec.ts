@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { test, expect, storageFor } from "./fixtures";
+
+/** The admin creates a service token in the UI; the token is shown once. */
+async function createServiceToken(page: import("@playwright/test").Page, name: string, scopes: string[]) {
+  await page.goto("/admin/tokens");
+  await page.getByLabel("Name").fill(name);
+  for (const s of scopes) await page.getByRole("checkbox", { name: s, exact: true }).click();
+  const inAYear = new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Expires on").fill(inAYear);
+  await page.getByRole("button", { name: "Create service token" }).click();
+  const token = (await page.getByTestId("token-value").textContent())!.trim();
+  expect(token).toMatch(/^qpt_/);
+  return token;
+}
+
+function verify(file: string) {
+  try {
+    return { code: 0, out: execFileSync("npx", ["tsx", "lib/transfer-log/cli.ts", file], { encoding: "utf8" }) };
+  } catch (err) {
+    const e = err as { status: number; stdout: string; stderr: string };
+    return { code: e.status, out: `${e.stdout}${e.stderr}` };
+  }
+}
+
+test.describe.serial("transfers are reported, logged, downloaded and verified offline", () => {
+  let token = "";
+
+  test("an admin creates a service token; systems report transfers with it", async ({ browser }) => {
+    const admin = await browser.newContext({ storageState: storageFor("admin") });
+    const page = await admin.newPage();
+    token = await createServiceToken(page, "wallet-core", ["transfers.ingest"]);
+    await expect(page.getByRole("table", { name: "API tokens" })).toContainText("wallet-core");
+    await admin.close();
+  });
+
+  test("a batch is logged with gap-free seqs; events without an approval are flagged, nothing is dropped", async ({ playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+    const events = Array.from({ length: 120 }, (_, i) => ({
+      occurredAt: new Date(Date.UTC(2026, 10, 20, 8, 0, i)).toISOString(),
+      recipient: i % 3 === 0 ? "qiwi-jsc" : "halyk-bank",
+      purposes: i % 3 === 0 ? ["V1"] : ["C3"],
+      dataItems: i % 3 === 0 ? ["online: cookies: analytical"] : ["financial: balance"],
+      recordCount: 100 + i,
+      subjectPopulations: ["kz-subjects"],
+      sendingSystem: "wallet-core",
+      destinationCountry: i % 3 === 0 ? "RU" : "KZ",
+      idempotencyKey: `e2e-${i}`,
+    }));
+    const res = await api.post("/api/v1/transfers", { data: { events } });
+    expect(res.status()).toBe(201);
+    const { results } = await res.json();
+    expect(results).toHaveLength(120);
+    const seqs = results.map((r: { seq: number }) => r.seq);
+    expect(seqs).toEqual(Array.from({ length: 120 }, (_, i) => seqs[0] + i));
+    expect(results[0].flags.map((f: { code: string }) => f.code)).toContain("no-approval");
+
+    // A retry of the same events returns the first answers and logs nothing new.
+    const retry = await api.post("/api/v1/transfers", { data: { events: events.slice(0, 5) } });
+    expect(retry.status()).toBe(200);
+    const again = (await retry.json()).results;
+    expect(again.map((r: { seq: number; duplicate: boolean }) => [r.seq, r.duplicate])).toEqual(seqs.slice(0, 5).map((s: number) => [s, true]));
+
+    // Bad input names each bad field and writes nothing.
+    const bad = await api.post("/api/v1/transfers", { data: [{ ...events[0], idempotencyKey: "bad-1", recordCount: -1, recipient: "nobody" }] });
+    expect(bad.status()).toBe(400);
+    const problem = await bad.json();
+    expect(problem.errors).toMatchObject({ "events.0.recordCount": "positive" });
+    // A token without the scope, or none, is refused.
+    const anon = await playwright.request.newContext({ baseURL });
+    expect((await anon.post("/api/v1/transfers", { data: events[0] })).status()).toBe(401);
+    await api.dispose();
+    await anon.dispose();
+  });
+
+  test("an auditor downloads a bundle that verifies offline; one changed byte fails and names the entry", async ({ browser }) => {
+    const auditor = await browser.newContext({ storageState: storageFor("auditor") });
+    const bundle = await auditor.request.get("/api/v1/log/bundle?from=0&to=119");
+    expect(bundle.status()).toBe(200);
+    expect(bundle.headers()["x-total-count"]).toBe("120");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qplus-bundle-"));
+    const file = path.join(dir, "bundle.jsonl");
+    fs.writeFileSync(file, await bundle.body());
+    const ok = verify(file);
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toMatch(/OK: 120 entries/);
+
+    const text = fs.readFileSync(file, "utf8");
+    const tampered = text.replace('"recordCount":150,', '"recordCount":151,');
+    expect(tampered).not.toBe(text);
+    fs.writeFileSync(file, tampered);
+    const fail = verify(file);
+    expect(fail.code).toBe(1);
+    expect(fail.out).toMatch(/FAIL: .*seq 50/);
+
+    // A bundle of a later range carries the prefix and verifies too.
+    const part = await auditor.request.get("/api/v1/log/bundle?from=40&to=79");
+    fs.writeFileSync(file, await part.body());
+    expect(verify(file).code).toBe(0);
+
+    const csv = await auditor.request.get("/api/v1/log/export?format=csv&flagged=1");
+    expect(csv.headers()["x-total-count"]).toBe("120");
+    const lines = (await csv.text()).trim().split("\n");
+    expect(lines[0]).toContain("idempotencyKey");
+    expect(lines).toHaveLength(121);
+    await auditor.close();
+  });
+
+  test("the state technical service reads the log and cannot write anything", async ({ browser }) => {
+    const sts = await browser.newContext({ storageState: storageFor("sts") });
+    const jsonl = await sts.request.get("/api/v1/log/export?format=jsonl&crossBorder=yes");
+    expect(jsonl.status()).toBe(200);
+    const rows = (await jsonl.text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(rows).toHaveLength(40);
+    expect(rows.every((r: { destinationCountry: string }) => r.destinationCountry === "RU")).toBe(true);
+    expect((await sts.request.post("/api/v1/transfers", { data: {} })).status()).toBe(403);
+    expect((await sts.request.post("/api/v1/recipients", { data: {} })).status()).toBe(403);
+    await sts.close();
+  });
+});
