@@ -7,7 +7,12 @@ import { databaseUrl, dataDir } from "@/lib/env";
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-type Handle = { db: Db; kind: "embedded" | "postgres"; close: () => Promise<void> };
+type Handle = { db: Db; kind: "embedded" | "postgres"; close: () => Promise<void>; raw: RawClient };
+
+/** The driver under drizzle, for what drizzle does not do: COPY streams. */
+export type RawClient =
+  | { kind: "postgres"; sql: import("postgres").Sql }
+  | { kind: "embedded"; pg: import("@electric-sql/pglite").PGlite };
 
 const globalForDb = globalThis as unknown as { __qplusDb?: Handle };
 
@@ -21,6 +26,10 @@ export function getDb(): Db {
 
 export function dbKind(): "embedded" | "postgres" {
   return handle().kind;
+}
+
+export function rawClient(): RawClient {
+  return handle().raw;
 }
 
 export async function closeDb(): Promise<void> {
@@ -42,7 +51,7 @@ function open(): Handle {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { drizzle } = require("drizzle-orm/postgres-js") as typeof import("drizzle-orm/postgres-js");
     const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
-    return { db: drizzle(client, { schema }) as unknown as Db, kind: "postgres", close: () => client.end() };
+    return { db: drizzle(client, { schema }) as unknown as Db, kind: "postgres", close: () => client.end(), raw: { kind: "postgres", sql: client } };
   }
   const dir = path.join(dataDir(), "pglite");
   const releaseLock = lockDataFolder(dir);
@@ -54,6 +63,7 @@ function open(): Handle {
   return {
     db: drizzle(client, { schema }) as unknown as Db,
     kind: "embedded",
+    raw: { kind: "embedded", pg: client },
     close: async () => {
       await client.close();
       releaseLock();

@@ -39,3 +39,9 @@ export async function createTestDb(): Promise<TestDb> {
     },
   };
 }
+
+/** The raw driver of a test database, for COPY streams. */
+export function rawClientOf(t: TestDb): import("./client").RawClient {
+  const session = (t.db as unknown as { session: { client: unknown } }).session;
+  return t.kind === "postgres" ? { kind: "postgres", sql: session.client as never } : { kind: "embedded", pg: session.client as never };
+}
