@@ -102,59 +102,58 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
         </Alert>
       )}
 
-      {stats.total === 0 ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>{filtered ? t("empty.filteredTitle") : t("empty.title")}</CardTitle>
-            <CardDescription>{filtered ? t("empty.filteredHint") : t("empty.hint")}</CardDescription>
-          </CardHeader>
-        </Card>
-      ) : (
-        <>
-          <div className="grid gap-4 md:grid-cols-3">
-            <Card>
-              <CardHeader>
-                <CardDescription>{filtered ? t("stats.matching") : t("stats.total")}</CardDescription>
-                <CardTitle className="text-3xl tabular-nums" data-testid="stat-total">
-                  {format.number(stats.total)}
-                </CardTitle>
-              </CardHeader>
-            </Card>
-            <Card>
-              <CardHeader className="pb-2">
-                <CardDescription>{t("charts.crossBorderTitle")}</CardDescription>
-              </CardHeader>
-              <CardContent>
-                <CrossBorderShare total={stats.total} crossBorder={stats.crossBorder} />
-              </CardContent>
-            </Card>
-            <Link href={flaggedHref} className="rounded-xl focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
-              <Card className={stats.flagged ? "border-red-300 transition-colors hover:bg-accent/50 dark:border-red-900" : "transition-colors hover:bg-accent/50"}>
-                <CardHeader>
-                  <CardDescription>{t("stats.flagged")}</CardDescription>
-                  <CardTitle className={stats.flagged ? "text-3xl text-red-700 tabular-nums dark:text-red-400" : "text-3xl tabular-nums"} data-testid="stat-flagged">
-                    {format.number(stats.flagged)}
-                  </CardTitle>
-                  <CardDescription>{t("stats.flaggedHint", { share: format.number(stats.total ? stats.flagged / stats.total : 0, { style: "percent", maximumFractionDigits: 1 }) })}</CardDescription>
-                </CardHeader>
-              </Card>
-            </Link>
-          </div>
+      {stats.total > 0 && (
+        <div className="grid gap-4 md:grid-cols-3">
           <Card>
             <CardHeader>
-              <CardTitle>{t("charts.perRecipientTitle")}</CardTitle>
-              <CardDescription>{t("charts.perRecipientHint")}</CardDescription>
+              <CardDescription>{filtered ? t("stats.matching") : t("stats.total")}</CardDescription>
+              <CardTitle className="text-3xl tabular-nums" data-testid="stat-total">
+                {format.number(stats.total)}
+              </CardTitle>
+            </CardHeader>
+          </Card>
+          <Card>
+            <CardHeader className="pb-2">
+              <CardDescription>{t("charts.crossBorderTitle")}</CardDescription>
             </CardHeader>
             <CardContent>
-              <TransfersChart data={stackedSeries(stats.perDay)} names={nameOf} />
+              <CrossBorderShare total={stats.total} crossBorder={stats.crossBorder} />
             </CardContent>
           </Card>
-        </>
+          <Link href={flaggedHref} className="rounded-xl focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+            <Card className={stats.flagged ? "border-red-300 transition-colors hover:bg-accent/50 dark:border-red-900" : "transition-colors hover:bg-accent/50"}>
+              <CardHeader>
+                <CardDescription>{t("stats.flagged")}</CardDescription>
+                <CardTitle className={stats.flagged ? "text-3xl text-red-700 tabular-nums dark:text-red-400" : "text-3xl tabular-nums"} data-testid="stat-flagged">
+                  {format.number(stats.flagged)}
+                </CardTitle>
+                <CardDescription>{t("stats.flaggedHint", { share: format.number(stats.total ? stats.flagged / stats.total : 0, { style: "percent", maximumFractionDigits: 1 }) })}</CardDescription>
+              </CardHeader>
+            </Card>
+          </Link>
+        </div>
       )}
 
-      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
-        <div className="min-w-0">
-          <LogTable rows={rows} newerHref={before !== undefined ? href(newer) : null} olderHref={page.nextBefore !== null ? href(page.nextBefore) : null} emptyText={filtered ? t("empty.filteredTitle") : t("empty.title")} />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="min-w-0 lg:col-span-2">
+          {stats.total === 0 ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>{filtered ? t("empty.filteredTitle") : t("empty.title")}</CardTitle>
+                <CardDescription>{filtered ? t("empty.filteredHint") : t("empty.hint")}</CardDescription>
+              </CardHeader>
+            </Card>
+          ) : (
+            <Card>
+              <CardHeader>
+                <CardTitle>{t("charts.perRecipientTitle")}</CardTitle>
+                <CardDescription>{t("charts.perRecipientHint")}</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <TransfersChart data={stackedSeries(stats.perDay)} names={nameOf} />
+              </CardContent>
+            </Card>
+          )}
         </div>
         <div className="grid content-start gap-4">
           <Card>
@@ -179,6 +178,8 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
           )}
         </div>
       </div>
+
+      <LogTable rows={rows} newerHref={before !== undefined ? href(newer) : null} olderHref={page.nextBefore !== null ? href(page.nextBefore) : null} emptyText={filtered ? t("empty.filteredTitle") : t("empty.title")} />
     </div>
   );
 }

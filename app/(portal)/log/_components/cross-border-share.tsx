@@ -33,19 +33,22 @@ export async function CrossBorderShare({ total, crossBorder }: { total: number; 
           {t("abroad", { count: crossBorder })}
         </span>
       </figcaption>
-      <table className="sr-only">
-        <caption>{label}</caption>
-        <tbody>
-          <tr>
-            <th scope="row">{t("domesticHeader")}</th>
-            <td>{domestic}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("abroadHeader")}</th>
-            <td>{crossBorder}</td>
-          </tr>
-        </tbody>
-      </table>
+      {/* sr-only on a wrapper: a <table> ignores width and overflow, so it would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{label}</caption>
+          <tbody>
+            <tr>
+              <th scope="row">{t("domesticHeader")}</th>
+              <td>{domestic}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t("abroadHeader")}</th>
+              <td>{crossBorder}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

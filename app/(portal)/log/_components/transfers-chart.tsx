@@ -32,7 +32,8 @@ export async function TransfersChart({ data, names }: { data: StackedSeries; nam
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
   const band = plotW / Math.max(1, buckets.length);
-  const barW = Math.max(1, band * 0.72);
+  // Thin bars for many periods, but not slabs for a few.
+  const barW = Math.max(1, Math.min(band * 0.72, 36));
   const y = (v: number) => M.top + plotH - (v / top) * plotH;
   const day = (d: string) => new Date(`${d}T00:00:00Z`);
   const bucketLabel = (start: string) =>
@@ -40,7 +41,8 @@ export async function TransfersChart({ data, names }: { data: StackedSeries; nam
   const bucketTitle = (b: { start: string; end: string }) =>
     unit === "day" ? format.dateTime(day(b.start), { dateStyle: "medium", timeZone: "UTC" }) : format.dateTimeRange(day(b.start), day(b.end), { dateStyle: "medium", timeZone: "UTC" });
   const labelEvery = Math.max(1, Math.ceil(buckets.length / 8));
-  const ticks = [0, top / 2, top];
+  // Counts are whole numbers: no gridline at 0.5.
+  const ticks = [0, top / 2, top].filter((v, i, all) => Number.isInteger(v) && all.indexOf(v) === i);
   const first = buckets[0];
   const last = buckets[buckets.length - 1];
   const summary = t("perRecipientSummary", {
@@ -97,31 +99,34 @@ export async function TransfersChart({ data, names }: { data: StackedSeries; nam
           ))}
         </ul>
       </figcaption>
-      <table className="sr-only">
-        <caption>{summary}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(`period.${unit}`)}</th>
-            {series.map((s) => (
-              <th key={s.id} scope="col">
-                {nameOf(s.id)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {buckets
-            .filter((b) => b.total > 0)
-            .map((b) => (
-              <tr key={b.start}>
-                <th scope="row">{bucketTitle(b)}</th>
-                {b.values.map((v, s) => (
-                  <td key={series[s].id}>{v}</td>
-                ))}
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      {/* sr-only on a wrapper: a <table> ignores width and overflow, so it would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{summary}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(`period.${unit}`)}</th>
+              {series.map((s) => (
+                <th key={s.id} scope="col">
+                  {nameOf(s.id)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {buckets
+              .filter((b) => b.total > 0)
+              .map((b) => (
+                <tr key={b.start}>
+                  <th scope="row">{bucketTitle(b)}</th>
+                  {b.values.map((v, s) => (
+                    <td key={series[s].id}>{v}</td>
+                  ))}
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
