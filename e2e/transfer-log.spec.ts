@@ -28,6 +28,7 @@ function verify(file: string) {
 
 test.describe.serial("transfers are reported, logged, downloaded and verified offline", () => {
   let token = "";
+  let first = 0;
 
   test("an admin creates a service token; systems report transfers with it", async ({ browser }) => {
     const admin = await browser.newContext({ storageState: storageFor("admin") });
@@ -56,6 +57,7 @@ test.describe.serial("transfers are reported, logged, downloaded and verified of
     expect(results).toHaveLength(120);
     const seqs = results.map((r: { seq: number }) => r.seq);
     expect(seqs).toEqual(Array.from({ length: 120 }, (_, i) => seqs[0] + i));
+    first = seqs[0];
     expect(results[0].flags.map((f: { code: string }) => f.code)).toContain("no-approval");
 
     // A retry of the same events returns the first answers and logs nothing new.
@@ -78,7 +80,7 @@ test.describe.serial("transfers are reported, logged, downloaded and verified of
 
   test("an auditor downloads a bundle that verifies offline; one changed byte fails and names the entry", async ({ browser }) => {
     const auditor = await browser.newContext({ storageState: storageFor("auditor") });
-    const bundle = await auditor.request.get("/api/v1/log/bundle?from=0&to=119");
+    const bundle = await auditor.request.get(`/api/v1/log/bundle?from=${first}&to=${first + 119}`);
     expect(bundle.status()).toBe(200);
     expect(bundle.headers()["x-total-count"]).toBe("120");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qplus-bundle-"));
@@ -94,14 +96,14 @@ test.describe.serial("transfers are reported, logged, downloaded and verified of
     fs.writeFileSync(file, tampered);
     const fail = verify(file);
     expect(fail.code).toBe(1);
-    expect(fail.out).toMatch(/FAIL: .*seq 50/);
+    expect(fail.out).toMatch(new RegExp(`FAIL: .*seq ${first + 50}`));
 
     // A bundle of a later range carries the prefix and verifies too.
-    const part = await auditor.request.get("/api/v1/log/bundle?from=40&to=79");
+    const part = await auditor.request.get(`/api/v1/log/bundle?from=${first + 40}&to=${first + 79}`);
     fs.writeFileSync(file, await part.body());
     expect(verify(file).code).toBe(0);
 
-    const csv = await auditor.request.get("/api/v1/log/export?format=csv&flagged=1");
+    const csv = await auditor.request.get("/api/v1/log/export?format=csv&flagged=1&system=wallet-core");
     expect(csv.headers()["x-total-count"]).toBe("120");
     const lines = (await csv.text()).trim().split("\n");
     expect(lines[0]).toContain("idempotencyKey");
@@ -111,7 +113,7 @@ test.describe.serial("transfers are reported, logged, downloaded and verified of
 
   test("the state technical service reads the log and cannot write anything", async ({ browser }) => {
     const sts = await browser.newContext({ storageState: storageFor("sts") });
-    const jsonl = await sts.request.get("/api/v1/log/export?format=jsonl&crossBorder=yes");
+    const jsonl = await sts.request.get("/api/v1/log/export?format=jsonl&crossBorder=yes&system=wallet-core");
     expect(jsonl.status()).toBe(200);
     const rows = (await jsonl.text()).trim().split("\n").map((l) => JSON.parse(l));
     expect(rows).toHaveLength(40);

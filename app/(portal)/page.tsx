@@ -2,6 +2,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/session";
 import { registerSummary } from "@/db/queries/dashboard";
+import { logTileCounts } from "@/db/queries/log-view";
+import { can } from "@/lib/auth/permissions";
+import { recordRead } from "@/lib/transfer-log-service/access";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CountryShareChart } from "./_components/country-share-chart";
 
@@ -11,14 +14,22 @@ export async function generateMetadata() {
 }
 
 export default async function DashboardPage() {
-  await requirePagePermission("register.read", "/");
+  const user = await requirePagePermission("register.read", "/");
   const t = await getTranslations("dashboard");
   const s = await registerSummary();
+  // The log's tiles read the log, so the view is recorded like any other (RULES E1).
+  const log = can(user.role, "log.read") ? await recordRead(user, "view-statistics", { page: "dashboard" }).then(() => logTileCounts()) : null;
   const tiles = [
     { label: t("activeRecipients"), value: s.active, href: "/registry/recipients" },
     { label: t("crossBorderRecipients"), value: s.crossBorder, href: "/registry/recipients?crossBorder=yes" },
     { label: t("processors"), value: s.processors, href: "/registry/recipients?role=processor" },
     { label: t("suspended"), value: s.suspended, href: "/registry/recipients?status=suspended" },
+    ...(log
+      ? [
+          { label: t("transfersLogged"), value: log.logged, href: "/log" },
+          { label: t("flaggedTransfers"), value: log.flagged, href: "/log?flagged=1" },
+        ]
+      : []),
   ];
   return (
     <div className="grid gap-6">
@@ -26,7 +37,7 @@ export default async function DashboardPage() {
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
       </div>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {tiles.map((tile) => (
           <Link key={tile.href} href={tile.href} className="rounded-xl focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
             <Card className="transition-colors hover:bg-accent/50">

@@ -4,6 +4,9 @@ import type { Permission } from "@/lib/auth/permissions";
 export const NAV = [
   { href: "/", key: "dashboard", icon: "home", permission: "register.read" },
   { href: "/registry/recipients", key: "recipients", icon: "building", permission: "register.read" },
+  { href: "/log", key: "transferLog", icon: "log", permission: "log.read" },
+  { href: "/log/checkpoints", key: "checkpoints", icon: "checkpoint", permission: "log.read" },
+  { href: "/log/access", key: "logAccess", icon: "access", permission: "log.access.read" },
   { href: "/admin/users", key: "users", icon: "users", permission: "users.manage" },
   { href: "/admin/tokens", key: "tokens", icon: "key", permission: "tokens.manage" },
 ] as const satisfies readonly { href: string; key: string; icon: string; permission: Permission }[];

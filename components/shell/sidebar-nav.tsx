@@ -2,20 +2,25 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Building2, Home, KeyRound, Users } from "lucide-react";
+import { Building2, Eye, Home, KeyRound, ScrollText, Stamp, Users } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { NAV } from "./nav";
 
-const ICONS = { home: Home, building: Building2, users: Users, key: KeyRound };
+const ICONS = { home: Home, building: Building2, users: Users, key: KeyRound, log: ScrollText, checkpoint: Stamp, access: Eye };
 
 export function SidebarNav({ allowed }: { allowed: string[] }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
+  const items = NAV.filter((item) => allowed.includes(item.href));
+  // The most specific entry is the current one (/log/checkpoints is not also /log).
+  const current = items
+    .filter((item) => (item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label={t("label")} className="grid gap-1">
-      {NAV.filter((item) => allowed.includes(item.href)).map((item) => {
+      {items.map((item) => {
         const Icon = ICONS[item.icon];
-        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        const active = item.href === current;
         return (
           <Link
             key={item.href}

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, rowsOf, type Db, type Tx } from "../client";
-import { logAccessEvents, logCheckpoints, transferLogEntries, transferLogHead } from "../schema";
+import { auditEvents, logAccessEvents, logCheckpoints, transferLogEntries, transferLogHead } from "../schema";
 import {
   MerkleAccumulator,
   consistencyProof,
@@ -15,6 +15,7 @@ import {
 import { LOG_ORIGIN } from "@/lib/transfer-log-service/config";
 import { CONTROLLER_COUNTRY } from "@/lib/registry/facts";
 import { currentSigningKey } from "./log-keys";
+import type { Actor } from "./actor";
 
 /** An event ready to be logged: everything but what the log itself assigns (seq, loggedAt, hash). */
 export type PreparedTransfer = Omit<TransferLogEntry, "seq" | "loggedAt">;
@@ -123,8 +124,11 @@ export async function logHead(db: Db | Tx = getDb()) {
   return { size, rootHash: tree.root(), updatedAt: head?.updatedAt ?? null };
 }
 
-/** Signs and stores a checkpoint of the current head: on a schedule, and on demand. */
-export async function issueCheckpoint(db: Db = getDb()) {
+/**
+ * Signs and stores a checkpoint of the current head: on a schedule, and on demand. On demand,
+ * `requestedBy` is recorded in the audit trail in the same transaction.
+ */
+export async function issueCheckpoint(db: Db = getDb(), requestedBy: Actor | null = null) {
   const { key } = await currentSigningKey(db);
   return db.transaction(async (tx) => {
     // Share-lock the head so the size and root read belong together.
@@ -138,6 +142,18 @@ export async function issueCheckpoint(db: Db = getDb()) {
       .insert(logCheckpoints)
       .values({ treeSize: size, rootHash: root.toString("base64"), keyId: key.keyId, note, issuedAt })
       .returning();
+    if (requestedBy) {
+      // The log writer may not touch audit_events: back to the session's own role for this row.
+      await tx.execute(sql`reset role`);
+      await tx.insert(auditEvents).values({
+        actorId: requestedBy.id,
+        actorEmail: requestedBy.email,
+        entity: "log-checkpoint",
+        entityId: String(row.id),
+        action: "issued",
+        after: { treeSize: size, rootHash: row.rootHash, keyId: row.keyId, issuedAt: row.issuedAt.toISOString() },
+      });
+    }
     return { ...row, treeSize: Number(row.treeSize) };
   });
 }
@@ -235,7 +251,8 @@ export type LogFilter = {
   seqTo?: number;
 };
 
-function whereOf(f: LogFilter): SQL[] {
+/** The conditions of a filter (shared with db/queries/log-view.ts). */
+export function whereOf(f: LogFilter): SQL[] {
   const w: SQL[] = [];
   if (f.from) w.push(gte(transferLogEntries.occurredAt, f.from));
   if (f.to) w.push(lt(transferLogEntries.occurredAt, f.to));

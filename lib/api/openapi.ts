@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recipientInput } from "@/lib/validation/recipient";
 import { PROBLEM_TYPES, problemTypeUri } from "./problem";
+import { logPaths, logSchemas } from "./openapi-log";
 
 /** The machine API's OpenAPI 3.1 document; request schemas come from the same zod schemas the server uses. */
 export function openApiDocument() {
@@ -23,14 +24,19 @@ export function openApiDocument() {
     info: {
       title: "QPlus transfer-registry portal API",
       version: "1.0.0",
-      description: "The register of recipients of personal data (QPlus policy 7.1). Authenticate with the portal's session cookie.",
+      description:
+        "The register of recipients of personal data (QPlus policy 7.1) and the tamper-evident transfer log. Authenticate with the portal's session cookie or a Bearer API token. Every read of the log is itself recorded (who, when, what).",
     },
     servers: [{ url: "/" }],
     components: {
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "authjs.session-token" } },
-      schemas: { Problem, RecipientInput: z.toJSONSchema(recipientInput, { io: "input", unrepresentable: "any" }) },
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
+        bearer: { type: "http", scheme: "bearer", description: "An API token (service token from an administrator, or a personal token bounded by its owner's role)." },
+      },
+      schemas: { Problem, RecipientInput: z.toJSONSchema(recipientInput, { io: "input", unrepresentable: "any" }), ...logSchemas },
     },
-    security: [{ session: [] }],
+    // Either the portal's session cookie or a Bearer token; a request with a token is judged by it alone.
+    security: [{ session: [] }, { bearer: [] }],
     paths: {
       "/api/health": {
         get: { summary: "Health and database reachability", security: [], responses: { "200": { description: "ok" }, "503": { description: "database unreachable" } } },
@@ -70,6 +76,7 @@ export function openApiDocument() {
       "/api/v1/recipients/{id}/history": {
         get: { summary: "Every version with who, when, why and a field-level diff", parameters: [id], responses: { "200": { description: "Versions" }, ...problems(401, 403, 404) } },
       },
+      ...logPaths(problems),
       "/api/v1/recipients/export": {
         get: {
           summary: "Download the register",

@@ -8,8 +8,12 @@ import type { Permission } from "./permissions";
  */
 export type Access = Permission | "public" | "signedIn";
 
-export type PageEntry = { file: string; path: string; access: Access };
-export type ApiEntry = { file: string; method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; access: Access; body?: unknown };
+/**
+ * `absent`: the path names a thing a fresh test database may not hold yet (the log starts empty),
+ * so a role that is allowed may get 404 — never 200 for a role that is not allowed.
+ */
+export type PageEntry = { file: string; path: string; access: Access; absent?: true };
+export type ApiEntry = { file: string; method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; access: Access; body?: unknown; absent?: true };
 
 /** `:recipient` is replaced by a seeded recipient's id. */
 export const PAGES: PageEntry[] = [
@@ -21,6 +25,10 @@ export const PAGES: PageEntry[] = [
   { file: "app/(portal)/registry/recipients/[id]/edit/page.tsx", path: "/registry/recipients/:recipient/edit", access: "register.write" },
   { file: "app/(portal)/admin/users/page.tsx", path: "/admin/users", access: "users.manage" },
   { file: "app/(portal)/admin/tokens/page.tsx", path: "/admin/tokens", access: "tokens.manage" },
+  { file: "app/(portal)/log/page.tsx", path: "/log", access: "log.read" },
+  { file: "app/(portal)/log/[seq]/page.tsx", path: "/log/0", access: "log.read", absent: true },
+  { file: "app/(portal)/log/checkpoints/page.tsx", path: "/log/checkpoints", access: "log.read" },
+  { file: "app/(portal)/log/access/page.tsx", path: "/log/access", access: "log.access.read" },
 ];
 
 export const API: ApiEntry[] = [
@@ -36,4 +44,12 @@ export const API: ApiEntry[] = [
   { file: "app/api/v1/transfers/route.ts", method: "POST", path: "/api/v1/transfers", access: "transfers.ingest", body: {} },
   { file: "app/api/v1/log/export/route.ts", method: "GET", path: "/api/v1/log/export?format=csv", access: "log.export" },
   { file: "app/api/v1/log/bundle/route.ts", method: "GET", path: "/api/v1/log/bundle?from=0&to=0", access: "log.export" },
+  { file: "app/api/v1/log/entries/route.ts", method: "GET", path: "/api/v1/log/entries?limit=5", access: "log.read" },
+  { file: "app/api/v1/log/entries/[seq]/route.ts", method: "GET", path: "/api/v1/log/entries/0", access: "log.read", absent: true },
+  { file: "app/api/v1/log/consistency/route.ts", method: "GET", path: "/api/v1/log/consistency?first=0&second=0", access: "log.read" },
+  { file: "app/api/v1/log/checkpoints/route.ts", method: "GET", path: "/api/v1/log/checkpoints", access: "log.read" },
+  { file: "app/api/v1/log/checkpoints/route.ts", method: "POST", path: "/api/v1/log/checkpoints", access: "log.checkpoint" },
+  { file: "app/api/v1/log/keys/route.ts", method: "GET", path: "/api/v1/log/keys", access: "log.read" },
+  { file: "app/api/v1/log/access/route.ts", method: "GET", path: "/api/v1/log/access", access: "log.access.read" },
+  { file: "app/api/v1/log/access/export/route.ts", method: "GET", path: "/api/v1/log/access/export", access: "log.access.read" },
 ];

@@ -1,15 +1,23 @@
 import { apiRoute } from "@/lib/api/handler";
-import { logFilterOf } from "@/lib/validation/log-filter";
+import { problem } from "@/lib/api/problem";
+import { logFilterOf, parseLogListQuery } from "@/lib/validation/transfer-log";
 import { logExport } from "@/lib/transfer-log-service/downloads";
 import { recordRead } from "@/lib/transfer-log-service/access";
 
-/** CSV or JSONL of a filtered range of the log, streamed; X-Total-Count drives the progress bar. */
+/**
+ * CSV or JSONL of a filtered range of the log, streamed; X-Total-Count drives the progress bar.
+ * The filters are the viewer's, so the file selects exactly what the page shows.
+ */
 export const GET = apiRoute("log.export", async ({ req, principal }) => {
   const params = new URL(req.url).searchParams;
   const format = params.get("format") === "jsonl" ? "jsonl" : "csv";
-  const filter = logFilterOf(params);
-  await recordRead(principal, format === "csv" ? "download-csv" : "download-jsonl", { filter: Object.fromEntries(params) });
-  const { total, stream } = await logExport(format, filter);
+  params.delete("format");
+  const { query, invalid } = parseLogListQuery(params);
+  if (Object.keys(invalid).length) return problem("validation", { errors: invalid });
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { before, limit, ...filter } = query;
+  await recordRead(principal, format === "csv" ? "download-csv" : "download-jsonl", { filter });
+  const { total, stream } = await logExport(format, logFilterOf(filter));
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
   return new Response(stream, {
     headers: {

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { listLogAccess } from "@/db/queries/transfer-log";
+import { apiRoute } from "@/lib/api/handler";
+import { problem } from "@/lib/api/problem";
+import { recordRead } from "@/lib/transfer-log-service/access";
+import { fieldErrorsOf } from "@/lib/validation/common";
+
+const query = z.object({
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  actor: z.string().trim().min(1).max(320).optional(),
+});
+
+/** Who read the log, newest first (keyset: `nextBefore`); reading it is itself recorded. */
+export const GET = apiRoute("log.access.read", async ({ req, principal }) => {
+  const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) return problem("validation", { errors: fieldErrorsOf(parsed.error) });
+  await recordRead(principal, "view-access-log", { api: true, ...parsed.data });
+  const page = await listLogAccess(parsed.data);
+  return Response.json({ events: page.events.map((e) => ({ ...e, at: e.at.toISOString() })), nextBefore: page.nextBefore });
+});

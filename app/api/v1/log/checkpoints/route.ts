@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { issueCheckpoint, listCheckpoints } from "@/db/queries/transfer-log";
+import { listLogPublicKeys } from "@/db/queries/log-keys";
+import { apiRoute } from "@/lib/api/handler";
+import { problem } from "@/lib/api/problem";
+import { recordRead } from "@/lib/transfer-log-service/access";
+import { logPublicKeyToVkey } from "@/lib/transfer-log";
+
+const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).optional() });
+
+const shown = (c: { id: number; treeSize: number; rootHash: string; keyId: string; note: string; issuedAt: Date }) => ({
+  id: c.id,
+  treeSize: c.treeSize,
+  rootHash: c.rootHash,
+  keyId: c.keyId,
+  issuedAt: c.issuedAt.toISOString(),
+  note: c.note,
+});
+
+/** Signed checkpoints, newest first, with the log's public keys (and their validity) to verify them. */
+export const GET = apiRoute("log.read", async ({ req, principal }) => {
+  const parsed = listQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) return problem("validation", { errors: { limit: "invalid" } });
+  await recordRead(principal, "api-checkpoint", { limit: parsed.data.limit ?? 100 });
+  const [checkpoints, keys] = await Promise.all([listCheckpoints({ limit: parsed.data.limit ?? 100 }), listLogPublicKeys()]);
+  return Response.json({ checkpoints: checkpoints.map(shown), keys: keys.map((k) => ({ ...k, vkey: logPublicKeyToVkey(k) })) });
+});
+
+/** Signs a checkpoint of the log as it stands now (on demand, besides the schedule); audited. */
+export const POST = apiRoute("log.checkpoint", async ({ actor }) => {
+  const checkpoint = await issueCheckpoint(undefined, actor);
+  return Response.json(shown(checkpoint), { status: 201 });
+});

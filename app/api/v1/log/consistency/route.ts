@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { consistencyBetween, getCheckpointBySize } from "@/db/queries/transfer-log";
+import { apiRoute } from "@/lib/api/handler";
+import { problem } from "@/lib/api/problem";
+import { recordRead } from "@/lib/transfer-log-service/access";
+import { fieldErrorsOf } from "@/lib/validation/common";
+
+const size = z.coerce.number("invalid").int("invalid").min(0, "invalid").max(Number.MAX_SAFE_INTEGER, "invalid");
+const query = z.object({ first: size, second: size }).refine((q) => q.first <= q.second, { path: ["second"], message: "secondBeforeFirst" });
+
+/**
+ * An RFC 6962 consistency proof that the tree of size `second` extends the tree of size `first`,
+ * with the stored checkpoints of those sizes (null when none was issued at that size).
+ */
+export const GET = apiRoute("log.read", async ({ req, principal }) => {
+  const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) return problem("validation", { errors: fieldErrorsOf(parsed.error) });
+  const { first, second } = parsed.data;
+  await recordRead(principal, "api-consistency", { first, second });
+  const proof = await consistencyBetween(first, second);
+  if (!proof) return problem("validation", { errors: { second: "beyondLog" }, detail: `The log is smaller than ${second}` });
+  const [firstCheckpoint, secondCheckpoint] = await Promise.all([getCheckpointBySize(first), getCheckpointBySize(second)]);
+  const shown = (c: Awaited<ReturnType<typeof getCheckpointBySize>>) => (c ? { treeSize: c.treeSize, rootHash: c.rootHash, keyId: c.keyId, note: c.note, issuedAt: c.issuedAt.toISOString() } : null);
+  return Response.json({ first, second, proof, firstCheckpoint: shown(firstCheckpoint), secondCheckpoint: shown(secondCheckpoint) });
+});

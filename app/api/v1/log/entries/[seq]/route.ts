@@ -1,0 +1,16 @@
+import { inclusionReceipt } from "@/db/queries/transfer-log";
+import { apiRoute } from "@/lib/api/handler";
+import { problem } from "@/lib/api/problem";
+import { recordRead } from "@/lib/transfer-log-service/access";
+
+/**
+ * One entry with its receipt: leaf hash, the latest checkpoint that covers it and the inclusion
+ * proof against that checkpoint (checkpoint and proof are null until a checkpoint covers it).
+ */
+export const GET = apiRoute<{ seq: string }>("log.read", async ({ params, principal }) => {
+  if (!/^\d{1,15}$/.test(params.seq)) return problem("validation", { errors: { seq: "invalid" } });
+  const seq = Number(params.seq);
+  await recordRead(principal, "api-entry", { seq, receipt: true });
+  const receipt = await inclusionReceipt(seq);
+  return receipt ? Response.json(receipt) : problem("notFound", { detail: `No log entry ${seq}` });
+});

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { isoDate } from "./common";
+
+/**
+ * The transfer log's filters as URL query parameters, shared by the viewer (/log), the read API
+ * (/api/v1/log/entries) and the downloads (/api/v1/log/export), so a link, a page and a file
+ * always select the same entries.
+ *
+ *   from, to     a day (YYYY-MM-DD, Almaty time; `to` inclusive) or an instant (ISO 8601; `to` exclusive)
+ *   recipient    recipient id (uuid)
+ *   country      destination country (ISO 3166-1 alpha-2)
+ *   crossBorder  yes | no (destination outside / inside Kazakhstan)
+ *   approval     approval id (uuid)
+ *   flagged      1 | 0 (only entries with / without flags)
+ *   system       sending system
+ */
+export const LOG_FILTER_KEYS = ["from", "to", "recipient", "country", "crossBorder", "approval", "flagged", "system"] as const;
+
+/** Kazakhstan keeps one time zone, UTC+5 (since 1 March 2024); the log's days are Almaty days. */
+const ALMATY_OFFSET = "+05:00";
+
+const instant = z.iso.datetime({ offset: true });
+const dayOrInstant = z.union([isoDate, instant], "invalidDate");
+
+export const logFilterQuery = z.object({
+  from: dayOrInstant.optional(),
+  to: dayOrInstant.optional(),
+  recipient: z.uuid("invalid").optional(),
+  country: z.string().regex(/^[A-Z]{2}$/, "countryCode").optional(),
+  crossBorder: z.enum(["yes", "no"], "invalid").optional(),
+  approval: z.uuid("invalid").optional(),
+  flagged: z.enum(["1", "0", "true", "false"], "invalid").optional(),
+  system: z.string().trim().min(1).max(200).optional(),
+});
+
+export const logListQuery = logFilterQuery.extend({
+  before: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+export type LogListQuery = z.output<typeof logListQuery>;
+
+/** What db/queries/transfer-log's LogFilter takes (structurally; this module stays client-safe). */
+export type LogFilterValues = {
+  from?: Date;
+  to?: Date;
+  recipientId?: string;
+  country?: string;
+  crossBorder?: boolean;
+  approvalId?: string;
+  flagged?: boolean;
+  sendingSystem?: string;
+};
+
+const startOfDay = (day: string) => new Date(`${day}T00:00:00.000${ALMATY_OFFSET}`);
+const DAY_MS = 86_400_000;
+
+export function logFilterOf(q: z.output<typeof logFilterQuery>): LogFilterValues {
+  const f: LogFilterValues = {};
+  if (q.from) f.from = q.from.length === 10 ? startOfDay(q.from) : new Date(q.from);
+  // A day given as `to` includes that whole day.
+  if (q.to) f.to = q.to.length === 10 ? new Date(startOfDay(q.to).getTime() + DAY_MS) : new Date(q.to);
+  if (q.recipient) f.recipientId = q.recipient;
+  if (q.country) f.country = q.country;
+  if (q.crossBorder) f.crossBorder = q.crossBorder === "yes";
+  if (q.approval) f.approvalId = q.approval;
+  if (q.flagged) f.flagged = q.flagged === "1" || q.flagged === "true";
+  if (q.system) f.sendingSystem = q.system;
+  return f;
+}
+
+type Raw = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function plain(raw: Raw): Record<string, string> {
+  const entries = raw instanceof URLSearchParams ? [...raw.entries()] : Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v] as const);
+  // Empty fields (a cleared filter) are absent, not invalid.
+  return Object.fromEntries(entries.filter((e): e is [string, string] => typeof e[1] === "string" && e[1].trim() !== ""));
+}
+
+/**
+ * Parses the query: the valid part, and the names of parameters that were not valid (with their
+ * message keys). The API refuses a request with invalid parameters; the viewer shows which
+ * filters it ignored — an auditor must never read "all entries" believing they are filtered.
+ */
+export function parseLogListQuery(raw: Raw): { query: LogListQuery; invalid: Record<string, string> } {
+  const values = plain(raw);
+  const parsed = logListQuery.safeParse(values);
+  if (parsed.success) return { query: parsed.data, invalid: {} };
+  const invalid: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? "_");
+    invalid[key] ??= issue.message;
+    delete values[key];
+  }
+  return { query: logListQuery.parse(values), invalid };
+}
+
+/** The filter part of a query as URL parameters (for links and downloads with the same selection). */
+export function logFilterParams(q: Partial<Record<(typeof LOG_FILTER_KEYS)[number], string | undefined>>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const k of LOG_FILTER_KEYS) {
+    const v = q[k];
+    if (v) out.set(k, v);
+  }
+  return out;
+}
+
+/** "Issue checkpoint now": an explicit confirmation, so an empty or replayed post does nothing. */
+export const issueCheckpointInput = z.object({ confirm: z.literal(true, "required") });
+
+/** Rotating the signing key always says why (it is audited and shown to verifiers). */
+export const rotateSigningKeyInput = z.object({ reason: z.string().trim().min(3, "reasonRequired").max(1000) });
