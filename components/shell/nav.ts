@@ -4,6 +4,8 @@ import type { Permission } from "@/lib/auth/permissions";
 export const NAV = [
   { href: "/", key: "dashboard", icon: "home", permission: "register.read" },
   { href: "/registry/recipients", key: "recipients", icon: "building", permission: "register.read" },
+  { href: "/transfers", key: "transfers", icon: "transfer", permission: "transfers.read" },
   { href: "/admin/users", key: "users", icon: "users", permission: "users.manage" },
   { href: "/admin/tokens", key: "tokens", icon: "key", permission: "tokens.manage" },
+  { href: "/profile/tokens", key: "profileTokens", icon: "keyPersonal", permission: "tokens.personal" },
 ] as const satisfies readonly { href: string; key: string; icon: string; permission: Permission }[];

@@ -2,11 +2,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Building2, Home, KeyRound, Users } from "lucide-react";
+import { ArrowLeftRight, Building2, Home, KeyRound, KeySquare, Users } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { NAV } from "./nav";
 
-const ICONS = { home: Home, building: Building2, users: Users, key: KeyRound };
+const ICONS = { home: Home, building: Building2, transfer: ArrowLeftRight, users: Users, key: KeyRound, keyPersonal: KeySquare };
 
 export function SidebarNav({ allowed }: { allowed: string[] }) {
   const t = useTranslations("nav");

@@ -2,3 +2,5 @@
 export * from "./recipients";
 export * from "./users";
 export * from "./tokens";
+export * from "./transfers";
+export * from "./notifications";

@@ -12,16 +12,31 @@ export const PERMISSIONS = [
   "users.manage",
   "tokens.manage",
   "audit.read",
+  "transfers.request",
+  "transfers.decide",
+  "transfers.read",
+  "tokens.personal",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["register.read", "register.write", "register.export", "users.manage", "tokens.manage", "audit.read"],
-  dpo: ["register.read", "register.write", "register.export", "audit.read"],
-  engineer: ["register.read", "register.export"],
-  auditor: ["register.read", "register.export", "audit.read"],
+  admin: [
+    "register.read",
+    "register.write",
+    "register.export",
+    "users.manage",
+    "tokens.manage",
+    "audit.read",
+    "transfers.request",
+    "transfers.decide",
+    "transfers.read",
+    "tokens.personal",
+  ],
+  dpo: ["register.read", "register.write", "register.export", "audit.read", "transfers.request", "transfers.decide", "transfers.read", "tokens.personal"],
+  engineer: ["register.read", "register.export", "transfers.request", "transfers.read", "tokens.personal"],
+  auditor: ["register.read", "register.export", "audit.read", "transfers.read", "tokens.personal"],
   // The state technical service examines, read-only (KZ-PDL art. 22 p. 1(4); RULES E2).
-  sts: ["register.read", "register.export"],
+  sts: ["register.read", "register.export", "transfers.read", "tokens.personal"],
 };
 
 export function can(role: Role | undefined | null, permission: Permission): boolean {
@@ -32,8 +47,16 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
+/** Permissions no API token ever carries: a leaked credential cannot mint more credentials. */
+const NEVER_FOR_TOKENS: readonly Permission[] = ["users.manage", "tokens.manage", "tokens.personal"];
+
 /**
- * What a service token may be granted: never the administration of people or tokens, so a
- * leaked machine credential cannot mint more credentials.
+ * What a service token may be granted: never the administration of people or tokens, and never
+ * deciding transfers — a decision is a person's, with a reason, under the four-eyes rule.
  */
-export const SERVICE_TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((p) => p !== "users.manage" && p !== "tokens.manage");
+export const SERVICE_TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((p) => !NEVER_FOR_TOKENS.includes(p) && p !== "transfers.decide");
+
+/** What a person may put on their own personal token: their role's permissions, minus credential administration. */
+export function personalTokenScopes(role: Role): Permission[] {
+  return ROLE_PERMISSIONS[role].filter((p) => !NEVER_FOR_TOKENS.includes(p));
+}

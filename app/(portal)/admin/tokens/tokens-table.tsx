@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
@@ -62,7 +62,8 @@ function RevokeButton({ token }: { token: TokenRow }) {
 export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
   const t = useTranslations("tokens");
   const format = useFormatter();
-  const now = Date.now();
+  // Render-stable "now" (react-hooks/purity: no Date.now() during render).
+  const now = useNow().getTime();
   if (!tokens.length) return <p className="text-sm text-muted-foreground">{t("empty")}</p>;
   return (
     <div className="rounded-lg border">
