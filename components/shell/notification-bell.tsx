@@ -1,7 +1,7 @@
 "use client";
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import { Bell } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
@@ -14,6 +14,7 @@ export type BellItem = { id: string; text: string; link: string; createdAt: stri
 export function NotificationBell({ items, unread }: { items: BellItem[]; unread: number }) {
   const t = useTranslations("notifications");
   const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 });
   const router = useRouter();
   const [, start] = useTransition();
   const open = (item: BellItem) =>
@@ -41,7 +42,7 @@ export function NotificationBell({ items, unread }: { items: BellItem[]; unread:
         {items.map((item) => (
           <DropdownMenuItem key={item.id} onSelect={() => open(item)} className="grid items-start gap-0.5" data-unread={!item.read || undefined}>
             <span className={cn("text-sm whitespace-normal", !item.read && "font-semibold")}>{item.text}</span>
-            <span className="text-xs text-muted-foreground">{format.relativeTime(new Date(item.createdAt))}</span>
+            <span className="text-xs text-muted-foreground">{format.relativeTime(new Date(item.createdAt), now)}</span>
           </DropdownMenuItem>
         ))}
         {unread > 0 && (
