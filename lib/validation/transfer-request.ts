@@ -10,38 +10,38 @@ import { isoDate, optionalIsoDate } from "./common";
  */
 const codes = (max: number, message: string) =>
   z
-    .array(z.string().trim().min(1).max(200))
+    .array(z.string({ message: "invalid" }).trim().min(1, message).max(200), { message })
     .max(max)
     .min(1, message)
     .transform((list) => [...new Set(list)]);
 
 const ground = z
-  .union([z.enum(CROSS_BORDER_GROUNDS), z.literal(""), z.null()])
+  .union([z.enum(CROSS_BORDER_GROUNDS), z.literal(""), z.null()], { message: "invalid" })
   .optional()
   .transform((v) => (v ? v : null));
 
 const requestFields = {
-  recipientId: z.uuid("required"),
+  recipientId: z.uuid({ message: "required" }),
   purposeCodes: codes(20, "atLeastOnePurpose"),
   subjectCategories: codes(10, "atLeastOneSubjectCategory"),
   populations: z
-    .array(z.enum(SUBJECT_POPULATIONS, { message: "invalid" }))
+    .array(z.enum(SUBJECT_POPULATIONS, { message: "invalid" }), { message: "atLeastOnePopulation" })
     .min(1, "atLeastOnePopulation")
     .transform((list) => [...new Set(list)]),
   dataItems: codes(200, "atLeastOneDataItem"),
   actions: z
-    .array(z.enum(PROCESSING_ACTION_KEYS, { message: "invalid" }))
+    .array(z.enum(PROCESSING_ACTION_KEYS, { message: "invalid" }), { message: "atLeastOneAction" })
     .min(1, "atLeastOneAction")
     .transform((list) => [...new Set(list)]),
   mode: z.enum(TRANSFER_MODES, { message: "required" }),
-  periodStart: isoDate,
+  periodStart: z.string({ message: "invalidDate" }).pipe(isoDate),
   /** Recurring transfers only; a one-off transfer happens on periodStart. */
   periodEnd: optionalIsoDate,
   expectedVolume: z.coerce.number({ message: "positiveWholeNumber" }).int("positiveWholeNumber").positive("positiveWholeNumber").max(1e12, "positiveWholeNumber"),
   volumePeriod: z.enum(VOLUME_PERIODS, { message: "required" }),
   sendingSystem: z.string({ message: "required" }).trim().min(2, "required").max(200),
   crossBorderGround: ground,
-  depersonalised: z.boolean().default(false),
+  depersonalised: z.boolean({ message: "invalid" }).default(false),
   justification: z.string({ message: "justificationLength" }).trim().min(10, "justificationLength").max(4000),
 };
 

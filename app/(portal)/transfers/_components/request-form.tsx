@@ -401,7 +401,7 @@ export function TransferRequestForm({ mode, id, version, defaults, options }: { 
             {evaluation && values.recipientId ? (
               <>
                 <RuleSummary results={evaluation.results} />
-                <RuleResults results={evaluation.results} label={t("form.liveRules")} />
+                <RuleResults results={evaluation.results} label={t("form.liveRules")} compact />
               </>
             ) : (
               <Alert>

@@ -4,19 +4,46 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { RuleResult } from "@/lib/rules/types";
 
-/** Each rule with its id, outcome, reason and source (RULES.md section B). */
-export function RuleResults({ results, label }: { results: RuleResult[]; label: string }) {
+/**
+ * Each rule with its id, outcome, reason and source (RULES.md section B). `compact` lays them out
+ * as a list, for narrow columns such as the form's live check.
+ */
+export function RuleResults({ results, label, compact = false }: { results: RuleResult[]; label: string; compact?: boolean }) {
   const t = useTranslations("rules");
+  const title = (id: string) => (t.has(`titles.${id}` as never) ? t(`titles.${id}` as never) : null);
+  if (compact)
+    return (
+      <div className="grid gap-2">
+        <ul className="grid divide-y rounded-lg border" aria-label={label}>
+          {results.map((r) => (
+            <li key={r.ruleId} className="grid gap-1 p-3" data-rule={r.ruleId} data-severity={r.severity}>
+              <div className="flex items-start justify-between gap-2">
+                <span>
+                  <span className="font-mono text-xs font-semibold">{r.ruleId}</span>
+                  <span className="block text-xs text-muted-foreground">{title(r.ruleId)}</span>
+                </span>
+                <OutcomeBadge result={r} />
+              </div>
+              <p className="text-sm">{r.reason}</p>
+              <p className="text-xs text-muted-foreground">
+                {t("source")}: {r.source}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <p className="text-xs text-muted-foreground">{t("reasonsInEnglish")}</p>
+      </div>
+    );
   return (
     <div className="grid gap-2">
       <div className="overflow-x-auto rounded-lg border">
         <Table aria-label={label}>
           <TableHeader>
             <TableRow>
-              <TableHead className="w-64">{t("rule")}</TableHead>
-              <TableHead>{t("outcome")}</TableHead>
+              <TableHead className="w-52">{t("rule")}</TableHead>
+              <TableHead className="w-32">{t("outcome")}</TableHead>
               <TableHead>{t("reason")}</TableHead>
-              <TableHead>{t("source")}</TableHead>
+              <TableHead className="w-40">{t("source")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -24,12 +51,12 @@ export function RuleResults({ results, label }: { results: RuleResult[]; label: 
               <TableRow key={r.ruleId} data-rule={r.ruleId} data-severity={r.severity}>
                 <TableCell className="align-top">
                   <span className="font-mono text-xs font-semibold">{r.ruleId}</span>
-                  <span className="block text-xs text-muted-foreground">{t.has(`titles.${r.ruleId}` as never) ? t(`titles.${r.ruleId}` as never) : null}</span>
+                  <span className="block text-xs whitespace-normal text-muted-foreground">{title(r.ruleId)}</span>
                 </TableCell>
                 <TableCell className="align-top">
                   <OutcomeBadge result={r} />
                 </TableCell>
-                <TableCell className="max-w-xl align-top text-sm whitespace-normal">{r.reason}</TableCell>
+                <TableCell className="min-w-64 align-top text-sm whitespace-normal">{r.reason}</TableCell>
                 <TableCell className="align-top text-xs whitespace-normal text-muted-foreground">{r.source}</TableCell>
               </TableRow>
             ))}

@@ -44,7 +44,7 @@ export function Timeline({ events, expiredOn }: { events: TransferTimelineEvent[
               </summary>
               <div className="mt-2 grid gap-2">
                 <RuleSummary results={e.evaluation.results} />
-                <RuleResults results={e.evaluation.results} label={t("timeline.check", { stage: t(`timeline.stage.${e.evaluation.stage}`), day: e.evaluation.evaluatedOn })} />
+                <RuleResults results={e.evaluation.results} label={t("timeline.check", { stage: t(`timeline.stage.${e.evaluation.stage}`), day: e.evaluation.evaluatedOn })} compact />
               </div>
             </details>
           )}
