@@ -10,13 +10,36 @@ function allowed(access: Access, role: Role | "anonymous") {
 }
 
 let recipientId = "";
+let transferRequestId = "";
 test.beforeAll(async ({ browser }) => {
   const ctx = await browser.newContext({ storageState: storageFor("auditor") });
   const list = await (await ctx.request.get("/api/v1/recipients?q=halyk")).json();
   recipientId = list.rows[0].id;
   await ctx.close();
+  // A submitted request (drafts are their requester's only), so every role with transfers.read sees it.
+  const engineer = await browser.newContext({ storageState: storageFor("engineer") });
+  const created = await engineer.request.post("/api/v1/transfer-requests", {
+    data: {
+      recipientId,
+      purposeCodes: ["C3"],
+      subjectCategories: ["clients"],
+      populations: ["kz-subjects"],
+      dataItems: ["financial: balance"],
+      actions: ["storage"],
+      mode: "one-off",
+      periodStart: new Date().toISOString().slice(0, 10),
+      expectedVolume: 1,
+      volumePeriod: "once",
+      sendingSystem: "authorization test",
+      justification: "A request for the authorization test.",
+      submit: true,
+    },
+  });
+  expect(created.status()).toBe(201);
+  transferRequestId = (await created.json()).id;
+  await engineer.close();
 });
-const concrete = (path: string) => path.replace(":recipient", recipientId);
+const concrete = (path: string) => path.replace(":recipient", recipientId).replace(":transferRequest", transferRequestId);
 
 for (const role of ["anonymous", ...ROLES] as const) {
   test.describe(`as ${role}`, () => {

@@ -22,3 +22,8 @@ export function dataDir(): string {
 export function demoPassword(): string {
   return process.env.DEMO_PASSWORD || "qplus-demo";
 }
+
+/** The portal's public address, for links in emails (PORTAL_URL, else AUTH_URL, else localhost). */
+export function portalUrl(): string {
+  return (process.env.PORTAL_URL || process.env.AUTH_URL || `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
+}

@@ -24,3 +24,14 @@ export class InvalidInputError extends Error {
     this.name = "InvalidInputError";
   }
 }
+
+/**
+ * Allowed by role, refused by a fact about this record (e.g. four eyes: nobody decides a request
+ * they made). `reason` is a message key under "errors" that the edges show.
+ */
+export class ForbiddenError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = "ForbiddenError";
+  }
+}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ShieldCheck } from "lucide-react";
 import { currentUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -10,12 +10,19 @@ import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { UserMenu } from "@/components/shell/user-menu";
 import { MobileNav } from "@/components/shell/mobile-nav";
+import { NotificationBell } from "@/components/shell/notification-bell";
+import { countUnreadNotifications, listNotifications } from "@/db/queries/notifications";
+import { renderNotification, type NotificationParams } from "@/lib/notifications/render";
+import type { Locale } from "@/lib/i18n/config";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/login");
   const t = await getTranslations();
   const allowed = NAV.filter((item) => can(user.role, item.permission)).map((item) => item.href);
+  const locale = (await getLocale()) as Locale;
+  const reader = { id: user.id, role: user.role };
+  const [notices, unread] = can(user.role, "transfers.read") ? await Promise.all([listNotifications(reader), countUnreadNotifications(reader)]) : [[], 0];
   return (
     <div className="flex min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
@@ -32,6 +39,12 @@ export default async function PortalLayout({ children }: { children: React.React
         <header className="flex h-14 items-center gap-2 border-b px-4">
           <MobileNav allowed={allowed} />
           <div className="flex-1" />
+          {can(user.role, "transfers.read") && (
+            <NotificationBell
+              unread={unread}
+              items={notices.map((n) => ({ id: n.id, text: renderNotification(n.kind, locale, n.params as NotificationParams), link: n.link, createdAt: n.createdAt.toISOString(), read: n.read }))}
+            />
+          )}
           <LocaleSwitch />
           <ThemeToggle />
           <UserMenu name={user.name} email={user.email} role={user.role} />

@@ -7,6 +7,8 @@ export const NAV = [
   { href: "/log", key: "transferLog", icon: "log", permission: "log.read" },
   { href: "/log/checkpoints", key: "checkpoints", icon: "checkpoint", permission: "log.read" },
   { href: "/log/access", key: "logAccess", icon: "access", permission: "log.access.read" },
+  { href: "/transfers", key: "transfers", icon: "transfer", permission: "transfers.read" },
   { href: "/admin/users", key: "users", icon: "users", permission: "users.manage" },
   { href: "/admin/tokens", key: "tokens", icon: "key", permission: "tokens.manage" },
+  { href: "/profile/tokens", key: "profileTokens", icon: "keyPersonal", permission: "tokens.personal" },
 ] as const satisfies readonly { href: string; key: string; icon: string; permission: Permission }[];

@@ -2,11 +2,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Building2, Eye, Home, KeyRound, ScrollText, Stamp, Users } from "lucide-react";
+import { ArrowLeftRight, Building2, Eye, Home, KeyRound, KeySquare, ScrollText, Stamp, Users } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { NAV } from "./nav";
 
-const ICONS = { home: Home, building: Building2, users: Users, key: KeyRound, log: ScrollText, checkpoint: Stamp, access: Eye };
+const ICONS = { home: Home, building: Building2, transfer: ArrowLeftRight, users: Users, key: KeyRound, keyPersonal: KeySquare, log: ScrollText, checkpoint: Stamp, access: Eye };
 
 export function SidebarNav({ allowed }: { allowed: string[] }) {
   const t = useTranslations("nav");

@@ -315,7 +315,7 @@ export async function recipientsByIdOrKey(refs: string[], db: Db = getDb()) {
   if (ids.length) conds.push(inArray(recipients.id, ids));
   if (keys.length) conds.push(inArray(recipients.key, keys));
   return db
-    .select({ id: recipients.id, key: recipients.key, version: recipients.version, nameEn: recipients.nameEn, status: recipients.status, countryCode: recipients.countryCode })
+    .select({ id: recipients.id, key: recipients.key, version: recipients.version, nameEn: recipients.nameEn, nameRu: recipients.nameRu, nameKk: recipients.nameKk, status: recipients.status, countryCode: recipients.countryCode })
     .from(recipients)
     .where(or(...conds));
 }

@@ -28,15 +28,20 @@ export async function createApiToken(
   });
 }
 
-export async function revokeApiToken(id: string, reason: string, actor: Actor, db: Db = getDb()) {
+/**
+ * Revokes a token. With `only.ownerId`, only that person's own personal token: anyone else's is
+ * "not found", so people cannot probe for other tokens' ids.
+ */
+export async function revokeApiToken(id: string, reason: string, actor: Actor, db: Db = getDb(), only?: { ownerId: string }) {
+  const owned = only ? and(eq(apiTokens.kind, "personal"), eq(apiTokens.userId, only.ownerId)) : undefined;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(apiTokens)
       .set({ revokedAt: new Date(), revokedReason: reason })
-      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt), owned))
       .returning({ id: apiTokens.id, name: apiTokens.name });
     if (!row) {
-      const [exists] = await tx.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.id, id));
+      const [exists] = await tx.select({ id: apiTokens.id }).from(apiTokens).where(and(eq(apiTokens.id, id), owned));
       if (!exists) throw new NotFoundError("Token");
       throw new ConflictError("already revoked", { currentVersion: 0, changes: [] });
     }
@@ -62,6 +67,25 @@ export async function listApiTokens(db: Db = getDb()) {
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.userId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** A person's own personal tokens, newest first (never the hash). */
+export async function listPersonalApiTokens(userId: string, db: Db = getDb()) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      kind: apiTokens.kind,
+      scopes: apiTokens.scopes,
+      prefix: apiTokens.prefix,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      createdAt: apiTokens.createdAt,
+    })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), eq(apiTokens.kind, "personal")))
     .orderBy(desc(apiTokens.createdAt));
 }
 

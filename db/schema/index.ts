@@ -4,3 +4,4 @@ export * from "./catalogue";
 export * from "./recipients";
 export * from "./tokens";
 export * from "./transfer-log";
+export * from "./transfer-requests";

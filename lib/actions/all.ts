@@ -3,3 +3,5 @@ export * from "./recipients";
 export * from "./users";
 export * from "./tokens";
 export * from "./transfer-log";
+export * from "./transfers";
+export * from "./notifications";

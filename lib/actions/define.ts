@@ -1,13 +1,20 @@
 import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
-import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/common";
 
 /** What every server action returns to its form: a value, never a thrown error. */
 export type ActionResult<T = unknown> =
   | { ok: true; data?: T }
-  | { ok: false; error: "unauthenticated" | "forbidden" | "invalid" | "conflict" | "notFound"; fieldErrors?: Record<string, string>; conflict?: ConflictError["details"] };
+  | {
+      ok: false;
+      error: "unauthenticated" | "forbidden" | "invalid" | "conflict" | "notFound";
+      fieldErrors?: Record<string, string>;
+      conflict?: ConflictError["details"];
+      /** A message key under "errors" saying why, when the error alone does not (e.g. "fourEyes"). */
+      message?: string;
+    };
 
 export type ActionDef<S extends z.ZodType, T> = {
   name: string;
@@ -45,7 +52,8 @@ export async function executeAction<S extends z.ZodType, T>(def: ActionDef<S, T>
     return { ok: true, data: await def.handler(parsed.data, user) };
   } catch (err) {
     if (err instanceof InvalidInputError) return { ok: false, error: "invalid", fieldErrors: err.fieldErrors };
-    if (err instanceof ConflictError) return { ok: false, error: "conflict", conflict: err.details };
+    if (err instanceof ConflictError) return { ok: false, error: "conflict", conflict: err.details, message: err.message };
+    if (err instanceof ForbiddenError) return { ok: false, error: "forbidden", message: err.reason };
     if (err instanceof NotFoundError) return { ok: false, error: "notFound" };
     throw err;
   }

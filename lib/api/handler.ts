@@ -5,7 +5,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { principalCan, principalOfUser, tokenPermissions, type Principal } from "@/lib/auth/principal";
 import { resolveApiToken } from "@/db/queries/tokens";
 import type { Actor } from "@/db/queries/actor";
-import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/common";
 import { problem } from "./problem";
 
@@ -60,6 +60,7 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof InvalidInputError) return problem("validation", { errors: err.fieldErrors });
   if (err instanceof ConflictError) return problem("conflict", { detail: err.message, ...err.details });
   if (err instanceof NotFoundError) return problem("notFound", { detail: err.message });
+  if (err instanceof ForbiddenError) return problem("forbidden", { detail: err.reason });
   throw err;
 }
 

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { recipientInput } from "@/lib/validation/recipient";
+import { createTransferRequestBody } from "@/lib/validation/transfer-request";
+import { EFFECTIVE_STATUSES } from "@/lib/transfers/constants";
+import { TRANSFER_RULE_IDS } from "@/lib/rules/legal-facts";
 import { PROBLEM_TYPES, problemTypeUri } from "./problem";
 import { logPaths, logSchemas } from "./openapi-log";
 
@@ -19,21 +22,80 @@ export function openApiDocument() {
   const problems = (...codes: number[]) =>
     Object.fromEntries(codes.map((c) => [String(c), { description: "Problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } }]));
   const id = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+  const RuleResult = {
+    type: "object",
+    required: ["ruleId", "ok", "severity", "reason", "source"],
+    properties: {
+      ruleId: { type: "string", enum: [...TRANSFER_RULE_IDS] },
+      ok: { type: "boolean" },
+      severity: { type: "string", enum: ["block", "warn", "info"], description: "block: approval impossible; warn: the DPO must acknowledge it to approve" },
+      reason: { type: "string" },
+      source: { type: "string" },
+    },
+  };
+  const evaluation = {
+    type: ["object", "null"],
+    properties: {
+      stage: { type: "string", enum: ["submission", "decision"] },
+      evaluatedOn: { type: "string", format: "date" },
+      recipientVersion: { type: "integer" },
+      purposeVersions: { type: "object", additionalProperties: { type: "integer" } },
+      blocked: { type: "boolean" },
+      results: { type: "array", items: { $ref: "#/components/schemas/RuleResult" } },
+    },
+  };
+  const TransferRequest = {
+    type: "object",
+    properties: {
+      id: { type: "string", format: "uuid" },
+      number: { type: "integer" },
+      status: { type: "string", enum: [...EFFECTIVE_STATUSES], description: "expired = approved, and the last valid day has passed (computed on read)" },
+      version: { type: "integer" },
+      recipient: { type: "object" },
+      requester: { type: "string" },
+      decision: { type: ["object", "null"], description: "The latest decision, with the recipient and purpose versions it pinned" },
+      ruleResults: evaluation,
+      timeline: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            action: { type: "string" },
+            from: { type: ["string", "null"] },
+            to: { type: "string" },
+            by: { type: "string" },
+            at: { type: "string", format: "date-time" },
+            reason: { type: ["string", "null"] },
+            evaluation,
+          },
+        },
+      },
+    },
+  };
   return {
     openapi: "3.1.0",
     info: {
       title: "QPlus transfer-registry portal API",
       version: "1.0.0",
       description:
-        "The register of recipients of personal data (QPlus policy 7.1) and the tamper-evident transfer log. Authenticate with the portal's session cookie or a Bearer API token. Every read of the log is itself recorded (who, when, what).",
+        "The register of recipients of personal data (QPlus policy 7.1), transfer requests and the tamper-evident transfer log. Authenticate with the portal's session cookie, " +
+        "or with an API token in `Authorization: Bearer qpt_…`: a personal token (created by a person at /profile/tokens, acting for them " +
+        "with at most their role's permissions) or a service token (created by an administrator). Every read of the log is itself recorded (who, when, what).",
     },
     servers: [{ url: "/" }],
     components: {
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
-        bearer: { type: "http", scheme: "bearer", description: "An API token (service token from an administrator, or a personal token bounded by its owner's role)." },
+        bearer: { type: "http", scheme: "bearer", description: "An API token (qpt_…): a service token from an administrator, or a personal token bounded by its owner's role." },
       },
-      schemas: { Problem, RecipientInput: z.toJSONSchema(recipientInput, { io: "input", unrepresentable: "any" }), ...logSchemas },
+      schemas: {
+        Problem,
+        RecipientInput: z.toJSONSchema(recipientInput, { io: "input", unrepresentable: "any" }),
+        TransferRequestInput: z.toJSONSchema(createTransferRequestBody, { io: "input", unrepresentable: "any" }),
+        RuleResult,
+        TransferRequest,
+        ...logSchemas,
+      },
     },
     // Either the portal's session cookie or a Bearer token; a request with a token is judged by it alone.
     security: [{ session: [] }, { bearer: [] }],
@@ -77,6 +139,48 @@ export function openApiDocument() {
         get: { summary: "Every version with who, when, why and a field-level diff", parameters: [id], responses: { "200": { description: "Versions" }, ...problems(401, 403, 404) } },
       },
       ...logPaths(problems),
+      "/api/v1/transfer-requests": {
+        get: {
+          summary: "List transfer requests (permission transfers.read)",
+          description: "view=mine (default: the caller's own — a personal token's owner, or the service token itself), queue (submitted, oldest first) or all (everything past draft).",
+          parameters: ["view", "status", "recipient", "q", "page", "pageSize"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+          responses: { "200": { description: "A page of requests" }, ...problems(401, 403) },
+        },
+        post: {
+          summary: "File a transfer request, optionally submitting it at once (permission transfers.request)",
+          description:
+            "The requester is the caller: a personal token acts for its owner, a service token for itself; nobody may decide a request they made (four eyes). " +
+            "With submit: true the rules run and their results are returned; a blocked request is still filed, and cannot be approved.",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/TransferRequestInput" } } } },
+          responses: {
+            "201": {
+              description: "Filed; location names the request",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      id: { type: "string", format: "uuid" },
+                      number: { type: "integer" },
+                      status: { type: "string" },
+                      version: { type: "integer" },
+                      ruleResults: { type: ["object", "null"], properties: { blocked: { type: "boolean" }, results: { type: "array", items: { $ref: "#/components/schemas/RuleResult" } } } },
+                    },
+                  },
+                },
+              },
+            },
+            ...problems(400, 401, 403, 413, 415),
+          },
+        },
+      },
+      "/api/v1/transfer-requests/{id}": {
+        get: {
+          summary: "One transfer request: status, rule results and timeline (permission transfers.read)",
+          parameters: [id],
+          responses: { "200": { description: "The request", content: { "application/json": { schema: { $ref: "#/components/schemas/TransferRequest" } } } }, ...problems(401, 403, 404) },
+        },
+      },
       "/api/v1/recipients/export": {
         get: {
           summary: "Download the register",

@@ -15,7 +15,10 @@ export type Access = Permission | "public" | "signedIn";
 export type PageEntry = { file: string; path: string; access: Access; absent?: true };
 export type ApiEntry = { file: string; method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; access: Access; body?: unknown; absent?: true };
 
-/** `:recipient` is replaced by a seeded recipient's id. */
+/**
+ * `:recipient` is replaced by a seeded recipient's id; `:transferRequest` by the id of a request an
+ * engineer submitted at the start of the test (submitted, so every role may see it).
+ */
 export const PAGES: PageEntry[] = [
   { file: "app/(auth)/login/page.tsx", path: "/login", access: "public" },
   { file: "app/(portal)/page.tsx", path: "/", access: "register.read" },
@@ -29,6 +32,11 @@ export const PAGES: PageEntry[] = [
   { file: "app/(portal)/log/[seq]/page.tsx", path: "/log/0", access: "log.read", absent: true },
   { file: "app/(portal)/log/checkpoints/page.tsx", path: "/log/checkpoints", access: "log.read" },
   { file: "app/(portal)/log/access/page.tsx", path: "/log/access", access: "log.access.read" },
+  { file: "app/(portal)/transfers/page.tsx", path: "/transfers", access: "transfers.read" },
+  { file: "app/(portal)/transfers/new/page.tsx", path: "/transfers/new", access: "transfers.request" },
+  { file: "app/(portal)/transfers/[id]/page.tsx", path: "/transfers/:transferRequest", access: "transfers.read" },
+  { file: "app/(portal)/transfers/[id]/edit/page.tsx", path: "/transfers/:transferRequest/edit", access: "transfers.request" },
+  { file: "app/(portal)/profile/tokens/page.tsx", path: "/profile/tokens", access: "tokens.personal" },
 ];
 
 export const API: ApiEntry[] = [
@@ -52,4 +60,7 @@ export const API: ApiEntry[] = [
   { file: "app/api/v1/log/keys/route.ts", method: "GET", path: "/api/v1/log/keys", access: "log.read" },
   { file: "app/api/v1/log/access/route.ts", method: "GET", path: "/api/v1/log/access", access: "log.access.read" },
   { file: "app/api/v1/log/access/export/route.ts", method: "GET", path: "/api/v1/log/access/export", access: "log.access.read" },
+  { file: "app/api/v1/transfer-requests/route.ts", method: "GET", path: "/api/v1/transfer-requests?view=all", access: "transfers.read" },
+  { file: "app/api/v1/transfer-requests/route.ts", method: "POST", path: "/api/v1/transfer-requests", access: "transfers.request", body: {} },
+  { file: "app/api/v1/transfer-requests/[id]/route.ts", method: "GET", path: "/api/v1/transfer-requests/:transferRequest", access: "transfers.read" },
 ];

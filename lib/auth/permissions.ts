@@ -18,16 +18,36 @@ export const PERMISSIONS = [
   "log.keys.manage",
   "log.access.read",
   "transfers.ingest",
+  "transfers.request",
+  "transfers.decide",
+  "transfers.read",
+  "tokens.personal",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["register.read", "register.write", "register.export", "users.manage", "tokens.manage", "audit.read", "log.read", "log.export", "log.checkpoint", "log.keys.manage", "log.access.read"],
-  dpo: ["register.read", "register.write", "register.export", "audit.read", "log.read", "log.export", "log.checkpoint"],
-  engineer: ["register.read", "register.export", "log.read"],
-  auditor: ["register.read", "register.export", "audit.read", "log.read", "log.export", "log.checkpoint", "log.access.read"],
-  // The state technical service examines, read-only (KZ-PDL art. 22 p. 1(4); RULES E2); every read is logged.
-  sts: ["register.read", "register.export", "log.read", "log.export"],
+  admin: [
+    "register.read",
+    "register.write",
+    "register.export",
+    "users.manage",
+    "tokens.manage",
+    "audit.read",
+    "transfers.request",
+    "transfers.decide",
+    "transfers.read",
+    "tokens.personal",
+    "log.read",
+    "log.export",
+    "log.checkpoint",
+    "log.keys.manage",
+    "log.access.read",
+  ],
+  dpo: ["register.read", "register.write", "register.export", "audit.read", "transfers.request", "transfers.decide", "transfers.read", "tokens.personal", "log.read", "log.export", "log.checkpoint"],
+  engineer: ["register.read", "register.export", "transfers.request", "transfers.read", "tokens.personal", "log.read"],
+  auditor: ["register.read", "register.export", "audit.read", "transfers.read", "tokens.personal", "log.read", "log.export", "log.checkpoint", "log.access.read"],
+  // The state technical service examines, read-only (KZ-PDL art. 22 p. 1(4); RULES E2); every read of the log is logged.
+  sts: ["register.read", "register.export", "transfers.read", "tokens.personal", "log.read", "log.export"],
   // "transfers.ingest" belongs to no role: only service tokens report transfers.
 };
 
@@ -39,8 +59,16 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
+/** Permissions no API token ever carries: a leaked credential cannot mint more credentials. */
+const NEVER_FOR_TOKENS: readonly Permission[] = ["users.manage", "tokens.manage", "tokens.personal", "log.keys.manage"];
+
 /**
- * What a service token may be granted: never the administration of people or tokens, so a
- * leaked machine credential cannot mint more credentials.
+ * What a service token may be granted: never the administration of people or tokens, and never
+ * deciding transfers — a decision is a person's, with a reason, under the four-eyes rule.
  */
-export const SERVICE_TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((p) => p !== "users.manage" && p !== "tokens.manage" && p !== "log.keys.manage");
+export const SERVICE_TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((p) => !NEVER_FOR_TOKENS.includes(p) && p !== "transfers.decide");
+
+/** What a person may put on their own personal token: their role's permissions, minus credential administration. */
+export function personalTokenScopes(role: Role): Permission[] {
+  return ROLE_PERMISSIONS[role].filter((p) => !NEVER_FOR_TOKENS.includes(p));
+}

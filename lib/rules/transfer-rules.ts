@@ -93,7 +93,14 @@ export const checkContractInForce: TransferRule = ({ recipient: r, proposal: p, 
     return pass(id, `${r.name} is an ${r.role} receiving under ${r.basis}; no contract is required.`);
   }
   const c = r.contract;
-  if (!c) return fail(id, `${r.name}: no contract is recorded, but a ${r.role} on a ${r.basis} basis needs one in force.`);
+  if (!c) {
+    // The seed records no contracts: say what the DPO must do, not only what is wrong.
+    const who = r.role === "processor" ? "a processor (it acts only on a written instruction)" : `an ${r.role} receiving under a contract`;
+    return fail(
+      id,
+      `${r.name}: no contract is recorded, but ${who} needs one in force. Record the contract's number, date and expiry on the recipient in the register.`,
+    );
+  }
   const label = `contract No. ${c.number} of ${c.date}`;
   if (c.expiresOn !== null && c.expiresOn < today) {
     return fail(id, `${r.name}: ${label} expired on ${c.expiresOn}; new transfers are blocked until it is renewed.`);

@@ -13,7 +13,7 @@ type Recipient = Awaited<ReturnType<typeof recipientsByIdOrKey>>[number];
 export type IngestChecks = {
   approvalCoverage?: (event: TransferEventInput, recipient: Recipient, db: Db) => Promise<ApprovalCoverage>;
   failedRules?: (event: TransferEventInput, recipient: Recipient, db: Db) => Promise<{ ruleId: string; reason: string; severity: string }[]>;
-  onFlagged?: (flagged: { result: AppendResult; recipient: Recipient }[], db: Db) => Promise<void>;
+  onFlagged?: (flagged: { result: AppendResult; recipient: Recipient; sendingSystem: string }[], db: Db) => Promise<void>;
 };
 
 export type IngestOutcome =
@@ -78,7 +78,9 @@ export async function ingestTransfers(raw: unknown[], checks: IngestChecks = {},
   }
   const results = await appendTransfers(prepared, db);
   const withRecipients = results.map((r, i) => ({ ...r, recipientId: recipientOf[i].id }));
-  const flagged = withRecipients.map((result, i) => ({ result, recipient: recipientOf[i] })).filter((x) => !x.result.duplicate && x.result.flags.length > 0);
+  const flagged = withRecipients
+    .map((result, i) => ({ result, recipient: recipientOf[i], sendingSystem: prepared[i].sendingSystem }))
+    .filter((x) => !x.result.duplicate && x.result.flags.length > 0);
   if (flagged.length && checks.onFlagged) await checks.onFlagged(flagged, db);
   return { ok: true, results: withRecipients };
 }

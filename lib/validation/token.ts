@@ -9,3 +9,10 @@ export const serviceTokenInput = z.object({
 });
 
 export const revokeTokenInput = z.object({ id: z.uuid(), reason: z.string().trim().min(3, "reasonRequired").max(1000) });
+
+/** A person's own token: scopes are checked against their role in the action (personalTokenScopes). */
+export const personalTokenInput = z.object({
+  name: z.string({ message: "required" }).trim().min(3, "required").max(100),
+  scopes: z.array(z.string().max(40)).min(1, "atLeastOneScope").max(20),
+  expiresOn: isoDate.refine((d) => d > new Date().toISOString().slice(0, 10), "dateInFuture"),
+});

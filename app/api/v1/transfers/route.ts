@@ -16,7 +16,7 @@ export const POST = apiRoute("transfers.ingest", async ({ req }) => {
   const body = await readJson(req, z.unknown(), MAX_BATCH_BYTES);
   const events = normaliseTransferBatch(body);
   if (!events) return problem("validation", { errors: { events: "required" } });
-  const outcome = await ingestTransfers(events, ingestChecks);
+  const outcome = await ingestTransfers(events, ingestChecks());
   if (!outcome.ok) return problem("validation", { errors: outcome.errors });
   const created = outcome.results.some((r) => !r.duplicate);
   return Response.json(

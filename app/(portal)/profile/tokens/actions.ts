@@ -1,0 +1,11 @@
+"use server";
+import { runAction } from "@/lib/auth/session";
+import { createPersonalTokenDef, revokePersonalTokenDef } from "@/lib/actions/tokens";
+
+export async function createPersonalTokenAction(input: unknown) {
+  return runAction(createPersonalTokenDef, input);
+}
+
+export async function revokePersonalTokenAction(input: unknown) {
+  return runAction(revokePersonalTokenDef, input);
+}

@@ -1,0 +1,117 @@
+import { useTranslations } from "next-intl";
+import { Ban, CircleCheck, TriangleAlert } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { RuleResult } from "@/lib/rules/types";
+
+/**
+ * Each rule with its id, outcome, reason and source (RULES.md section B). `compact` lays them out
+ * as a list, for narrow columns such as the form's live check.
+ */
+export function RuleResults({ results, label, compact = false }: { results: RuleResult[]; label: string; compact?: boolean }) {
+  const t = useTranslations("rules");
+  const title = (id: string) => (t.has(`titles.${id}` as never) ? t(`titles.${id}` as never) : null);
+  if (compact)
+    return (
+      <div className="grid gap-2">
+        <ul className="grid divide-y rounded-lg border" aria-label={label}>
+          {results.map((r) => (
+            <li key={r.ruleId} className="grid gap-1 p-3" data-rule={r.ruleId} data-severity={r.severity}>
+              <div className="flex items-start justify-between gap-2">
+                <span>
+                  <span className="font-mono text-xs font-semibold">{r.ruleId}</span>
+                  <span className="block text-xs text-muted-foreground">{title(r.ruleId)}</span>
+                </span>
+                <OutcomeBadge result={r} />
+              </div>
+              <p className="text-sm">{r.reason}</p>
+              <p className="text-xs text-muted-foreground">
+                {t("source")}: {r.source}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <p className="text-xs text-muted-foreground">{t("reasonsInEnglish")}</p>
+      </div>
+    );
+  return (
+    <div className="grid gap-2">
+      <div className="overflow-x-auto rounded-lg border">
+        <Table aria-label={label}>
+          <TableHeader>
+            <TableRow>
+              <TableHead className="w-52">{t("rule")}</TableHead>
+              <TableHead className="w-32">{t("outcome")}</TableHead>
+              <TableHead>{t("reason")}</TableHead>
+              <TableHead className="w-40">{t("source")}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {results.map((r) => (
+              <TableRow key={r.ruleId} data-rule={r.ruleId} data-severity={r.severity}>
+                <TableCell className="align-top">
+                  <span className="font-mono text-xs font-semibold">{r.ruleId}</span>
+                  <span className="block text-xs whitespace-normal text-muted-foreground">{title(r.ruleId)}</span>
+                </TableCell>
+                <TableCell className="align-top">
+                  <OutcomeBadge result={r} />
+                </TableCell>
+                <TableCell className="min-w-64 align-top text-sm whitespace-normal">{r.reason}</TableCell>
+                <TableCell className="align-top text-xs whitespace-normal text-muted-foreground">{r.source}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <p className="text-xs text-muted-foreground">{t("reasonsInEnglish")}</p>
+    </div>
+  );
+}
+
+function OutcomeBadge({ result }: { result: RuleResult }) {
+  const t = useTranslations("rules.outcomes");
+  if (result.severity === "block")
+    return (
+      <Badge variant="danger" className="gap-1">
+        <Ban className="size-3" aria-hidden />
+        {t("block")}
+      </Badge>
+    );
+  if (result.severity === "warn")
+    return (
+      <Badge variant="warning" className="gap-1">
+        <TriangleAlert className="size-3" aria-hidden />
+        {t("warn")}
+      </Badge>
+    );
+  return (
+    <Badge variant="success" className="gap-1">
+      <CircleCheck className="size-3" aria-hidden />
+      {t("pass")}
+    </Badge>
+  );
+}
+
+/** One line saying what the results mean for the request. */
+export function RuleSummary({ results }: { results: RuleResult[] }) {
+  const t = useTranslations("rules.summary");
+  const blocks = results.filter((r) => r.severity === "block");
+  const warnings = results.filter((r) => r.severity === "warn");
+  if (blocks.length)
+    return (
+      <p className="text-sm font-medium text-destructive" data-testid="rule-summary">
+        {t("blocked", { count: blocks.length, rules: blocks.map((r) => r.ruleId).join(", ") })}
+      </p>
+    );
+  if (warnings.length)
+    return (
+      <p className="text-sm font-medium text-amber-700 dark:text-amber-300" data-testid="rule-summary">
+        {t("warnings", { count: warnings.length, rules: warnings.map((r) => r.ruleId).join(", ") })}
+      </p>
+    );
+  return (
+    <p className="text-sm font-medium text-emerald-700 dark:text-emerald-300" data-testid="rule-summary">
+      {t("passed")}
+    </p>
+  );
+}
