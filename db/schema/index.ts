@@ -3,3 +3,4 @@ export * from "./audit";
 export * from "./catalogue";
 export * from "./recipients";
 export * from "./tokens";
+export * from "./publications";
