@@ -17,6 +17,7 @@ export const proxy = auth((req) => {
 });
 
 export const config = {
-  // Not: sign-in, the API (it answers 401 problem+json itself), the public pages, static files.
-  matcher: ["/((?!login|api|public|_next|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)"],
+  // Not: sign-in, the API (it answers 401 problem+json itself), the public pages (/public…, and
+  // the published policy /policy…, which anyone may read), static files.
+  matcher: ["/((?!login|api|public|policy|_next|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)"],
 };

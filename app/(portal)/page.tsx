@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/session";
 import { registerSummary } from "@/db/queries/dashboard";
+import { lintRegisterToday } from "@/lib/register/lint-report";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CountryShareChart } from "./_components/country-share-chart";
 
@@ -13,12 +14,14 @@ export async function generateMetadata() {
 export default async function DashboardPage() {
   await requirePagePermission("register.read", "/");
   const t = await getTranslations("dashboard");
-  const s = await registerSummary();
-  const tiles = [
+  const [s, problems] = await Promise.all([registerSummary(), lintRegisterToday()]);
+  const tiles: { label: string; value: number; href: string; testId?: string }[] = [
     { label: t("activeRecipients"), value: s.active, href: "/registry/recipients" },
     { label: t("crossBorderRecipients"), value: s.crossBorder, href: "/registry/recipients?crossBorder=yes" },
     { label: t("processors"), value: s.processors, href: "/registry/recipients?role=processor" },
     { label: t("suspended"), value: s.suspended, href: "/registry/recipients?status=suspended" },
+    // The policy lint: contradictions and gaps in the record of processing (RULES A2, B1, B2, B6, B7, D1-D3).
+    { label: t("lintProblems"), value: problems.length, href: "/registry/lint", testId: "lint-count" },
   ];
   return (
     <div className="grid gap-6">
@@ -26,13 +29,15 @@ export default async function DashboardPage() {
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
       </div>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         {tiles.map((tile) => (
           <Link key={tile.href} href={tile.href} className="rounded-xl focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
             <Card className="transition-colors hover:bg-accent/50">
               <CardHeader>
                 <CardDescription>{tile.label}</CardDescription>
-                <CardTitle className="text-3xl tabular-nums">{tile.value}</CardTitle>
+                <CardTitle className="text-3xl tabular-nums" data-testid={tile.testId}>
+                  {tile.value}
+                </CardTitle>
               </CardHeader>
             </Card>
           </Link>

@@ -2,11 +2,11 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Building2, Home, KeyRound, Users } from "lucide-react";
+import { Building2, Database, FileText, Globe, Home, KeyRound, ListChecks, Target, Users } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { NAV } from "./nav";
 
-const ICONS = { home: Home, building: Building2, users: Users, key: KeyRound };
+const ICONS = { home: Home, building: Building2, target: Target, database: Database, globe: Globe, check: ListChecks, file: FileText, users: Users, key: KeyRound };
 
 export function SidebarNav({ allowed }: { allowed: string[] }) {
   const t = useTranslations("nav");

@@ -2,3 +2,4 @@
 export * from "./recipients";
 export * from "./users";
 export * from "./tokens";
+export * from "./record";

@@ -19,6 +19,20 @@ export const PAGES: PageEntry[] = [
   { file: "app/(portal)/registry/recipients/new/page.tsx", path: "/registry/recipients/new", access: "register.write" },
   { file: "app/(portal)/registry/recipients/[id]/page.tsx", path: "/registry/recipients/:recipient", access: "register.read" },
   { file: "app/(portal)/registry/recipients/[id]/edit/page.tsx", path: "/registry/recipients/:recipient/edit", access: "register.write" },
+  { file: "app/(portal)/registry/purposes/page.tsx", path: "/registry/purposes", access: "register.read" },
+  { file: "app/(portal)/registry/purposes/new/page.tsx", path: "/registry/purposes/new", access: "register.write" },
+  { file: "app/(portal)/registry/purposes/[code]/page.tsx", path: "/registry/purposes/C12", access: "register.read" },
+  { file: "app/(portal)/registry/purposes/[code]/edit/page.tsx", path: "/registry/purposes/C12/edit", access: "register.write" },
+  { file: "app/(portal)/registry/catalogue/page.tsx", path: "/registry/catalogue", access: "register.read" },
+  { file: "app/(portal)/registry/catalogue/history/page.tsx", path: "/registry/catalogue/history?entity=data-item&key=contact%3A%20phone", access: "register.read" },
+  { file: "app/(portal)/registry/countries/page.tsx", path: "/registry/countries", access: "register.read" },
+  { file: "app/(portal)/registry/countries/[code]/page.tsx", path: "/registry/countries/KZ", access: "register.read" },
+  { file: "app/(portal)/registry/lint/page.tsx", path: "/registry/lint", access: "register.read" },
+  { file: "app/(portal)/registry/publications/page.tsx", path: "/registry/publications", access: "register.read" },
+  // The published policy is public: anyone may read it, without signing in.
+  { file: "app/policy/page.tsx", path: "/policy", access: "public" },
+  { file: "app/policy/[version]/page.tsx", path: "/policy/1.0", access: "public" },
+  { file: "app/policy/compare/page.tsx", path: "/policy/compare?from=1.0&to=1.0", access: "public" },
   { file: "app/(portal)/admin/users/page.tsx", path: "/admin/users", access: "users.manage" },
   { file: "app/(portal)/admin/tokens/page.tsx", path: "/admin/tokens", access: "tokens.manage" },
 ];
@@ -33,4 +47,6 @@ export const API: ApiEntry[] = [
   { file: "app/api/v1/recipients/[id]/route.ts", method: "PUT", path: "/api/v1/recipients/:recipient", access: "register.write", body: {} },
   { file: "app/api/v1/recipients/[id]/history/route.ts", method: "GET", path: "/api/v1/recipients/:recipient/history", access: "register.read" },
   { file: "app/api/v1/recipients/export/route.ts", method: "GET", path: "/api/v1/recipients/export?format=csv", access: "register.export" },
+  { file: "app/api/v1/lint/route.ts", method: "GET", path: "/api/v1/lint", access: "register.read" },
+  { file: "app/api/v1/ropa/export/route.ts", method: "GET", path: "/api/v1/ropa/export?format=csv", access: "register.export" },
 ];
