@@ -7,7 +7,7 @@ import { createCatalogueEntry, getCatalogueEntry, getCatalogueHistory, setCatalo
 import { createPurpose, getPurpose, listPurposes, setPurposeArchived, updatePurpose } from "./purposes";
 import { createCalendarDay, loadWorkingCalendar, setCalendarDayArchived } from "./calendars";
 import { loadRecordOfProcessing } from "./record";
-import { getPublication, latestPublication, listPublications, publishPolicy } from "./publications";
+import { currentPolicySnapshot, getPublication, latestPublication, listPublications, publishPolicy } from "./publications";
 import { lintRecord } from "@/lib/lint/rules";
 import { comparePolicies } from "@/lib/policy/compare";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
@@ -62,6 +62,8 @@ describe("the seeded record of processing", () => {
     expect(c12.deletion).toEqual({ event: "contract-end", delayYears: 0 });
     expect(c12.recipientKeys).toEqual(["qiwi-jsc"]);
     expect(c12.name.kk).toContain("Басқарушылық есептілікті");
+    // Read back from jsonb, the edition still equals the register it was frozen from.
+    expect(comparePolicies(first!.snapshot, await currentPolicySnapshot(t.db)).differences).toBe(0);
   });
 });
 

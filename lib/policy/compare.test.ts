@@ -43,6 +43,10 @@ describe("comparing editions", () => {
     ]);
     expect(diff.differences).toBe(4);
   });
+  it("ignores the order of object keys (jsonb reorders them)", () => {
+    const reordered = JSON.parse(JSON.stringify(before), (_k, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v));
+    expect(comparePolicies(before, reordered).differences).toBe(0);
+  });
   it("orders edition numbers numerically", () => {
     expect(["1.10", "1.2", "2.0", "1.0"].sort(compareVersions)).toEqual(["1.0", "1.2", "1.10", "2.0"]);
   });

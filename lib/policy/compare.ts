@@ -23,6 +23,21 @@ export interface PolicyComparison {
   differences: number;
 }
 
+/**
+ * JSON with object keys sorted: snapshots come back from jsonb with their keys reordered, so
+ * values are compared in a canonical form (arrays keep their order: order is content).
+ */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 const PURPOSE_FIELDS = ["name", "subjectCategory", "legalBases", "data", "channels", "retention", "deletion", "recipientKeys"] as const;
 const RECIPIENT_FIELDS = ["name", "role", "country", "crossBorder", "basis", "transferPurposes", "purposeCodes", "actions"] as const;
 
@@ -35,7 +50,7 @@ function compareEntries<T extends object>(from: T[], to: T[], keyOf: (t: T) => s
     const b = after.get(key) ?? null;
     if (!a) return { key, change: "added", from: null, to: b, fields: [] };
     if (!b) return { key, change: "removed", from: a, to: null, fields: [] };
-    const changed = fields.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
+    const changed = fields.filter((f) => canonical(a[f]) !== canonical(b[f]));
     return { key, change: changed.length ? "changed" : "same", from: a, to: b, fields: changed };
   });
 }

@@ -39,14 +39,13 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
   const status = (s: string) => <Badge variant={s === "active" ? "success" : "secondary"}>{t(`record.status.${s}` as never)}</Badge>;
   const history = (entity: string, key: string, label: string) => (
     <Button variant="ghost" size="sm" asChild>
-      <Link href={`/registry/catalogue/history?entity=${entity}&key=${encodeURIComponent(key)}`} aria-label={t("record.actionOn", { action: t("record.history"), entry: label })}>
+      <Link href={`/registry/catalogue/history?entity=${entity}&key=${encodeURIComponent(key)}`} aria-label={t("record.actionOn", { action: t("record.history"), entry: label })} title={t("record.history")}>
         <History aria-hidden />
-        {t("record.history")}
       </Link>
     </Button>
   );
   const controls = (entity: string, key: string, version: number, archived: boolean, label: string, fields: EntryField[], initial: Record<string, string | boolean>, archivable = true) => (
-    <div className="flex flex-wrap justify-end gap-1">
+    <div className="flex justify-end gap-1 whitespace-nowrap">
       {canWrite && !archived && (
         <EntryDialog action={updateCatalogueEntryAction} payload={{ entity, key, expectedVersion: version }} fields={fields} initial={initial} mode="edit" title={t("catalogue.editTitle", { entry: label })} label={label} />
       )}

@@ -149,7 +149,8 @@ export function PurposeForm({
       {errorText(name)}
     </div>
   );
-  const checks = (name: "lawReferences" | "dataItemKeys" | "channels" | "retentionLawCodes", options: Option[], columns = "sm:grid-cols-2") => (
+  // `group` prefixes the accessible name where one option appears in two lists (a law as basis and as retention reference).
+  const checks = (name: "lawReferences" | "dataItemKeys" | "channels" | "retentionLawCodes", options: Option[], columns = "sm:grid-cols-2", group?: string) => (
     <Controller
       control={control}
       name={name}
@@ -160,7 +161,7 @@ export function PurposeForm({
               <Checkbox
                 checked={field.value.includes(o.value)}
                 onCheckedChange={(checked) => field.onChange(checked ? [...field.value, o.value] : field.value.filter((x) => x !== o.value))}
-                aria-label={o.label}
+                aria-label={group ? `${group}: ${o.label}` : o.label}
               />
               <span>{o.label}</span>
             </label>
@@ -222,7 +223,7 @@ export function PurposeForm({
             {flag("consent", t("basis.consent"))}
             {flag("contract", t("basis.contract"))}
             <p className="text-sm text-muted-foreground">{t("lawBasisHint")}</p>
-            {checks("lawReferences", references, "sm:grid-cols-1")}
+            {checks("lawReferences", references, "sm:grid-cols-1", t("basis.law"))}
             {errorText("consent")}
           </fieldset>
           <fieldset className="grid gap-2">
@@ -259,7 +260,7 @@ export function PurposeForm({
           {select("retentionFrom", t("fields.retentionFrom"), events, t("notSet"))}
           <fieldset className="grid gap-2 md:col-span-2">
             <legend className="mb-1 text-sm font-medium">{t("fields.retentionLawCodes")}</legend>
-            {checks("retentionLawCodes", references, "sm:grid-cols-1")}
+            {checks("retentionLawCodes", references, "sm:grid-cols-1", t("fields.retentionLawCodes"))}
             {errorText("retentionLawCodes")}
           </fieldset>
           {select("deletionEvent", t("fields.deletionEvent"), events, t("notSet"))}
