@@ -54,39 +54,38 @@ export async function seedPolicyFacts(db: Db = getDb()) {
     const [{ n }] = await tx.select({ n: count() }).from(processingPurposes);
     if (Number(n) === 0) await seedCatalogue(tx as unknown as Db);
     const [{ r }] = await tx.select({ r: count() }).from(recipients);
-    if (Number(r) === 0) await seedRecipients(tx as unknown as Db);
-    const [{ e }] = await tx.select({ e: count() }).from(policyPublications);
-    if (Number(e) === 0) await seedPublication(tx as unknown as Db);
+    if (Number(r) > 0) return;
+    for (const rec of policyV1.recipients) {
+      // Through the same validated path as the DPO's form, so the seed obeys the register's rules.
+      const input = recipientInput.parse({
+        nameEn: rec.name,
+        nameKk: rec.nameKk,
+        nameRu: rec.nameRu,
+        countryCode: rec.country,
+        role: rec.role,
+        transferPurposes: [...rec.transferPurposes],
+        linkedPurposeCodes: [...rec.linkedProcessingPurposes],
+        basis: rec.basis,
+        permittedActions: [...rec.permittedActions],
+        crossBorder: rec.country !== CONTROLLER_COUNTRY,
+      });
+      await createRecipient({ ...input, key: rec.key }, SYSTEM_ACTOR, `Seeded from the QPlus personal-data policy, ${policyV1.source}, section 7.1`, tx as unknown as Db);
+    }
   });
-}
-
-/** The policy's seven recipients (section 7.1). */
-async function seedRecipients(tx: Db) {
-  for (const rec of policyV1.recipients) {
-    // Through the same validated path as the DPO's form, so the seed obeys the register's rules.
-    const input = recipientInput.parse({
-      nameEn: rec.name,
-      nameKk: rec.nameKk,
-      nameRu: rec.nameRu,
-      countryCode: rec.country,
-      role: rec.role,
-      transferPurposes: [...rec.transferPurposes],
-      linkedPurposeCodes: [...rec.linkedProcessingPurposes],
-      basis: rec.basis,
-      permittedActions: [...rec.permittedActions],
-      crossBorder: rec.country !== CONTROLLER_COUNTRY,
-    });
-    await createRecipient({ ...input, key: rec.key }, SYSTEM_ACTOR, `Seeded from the QPlus personal-data policy, ${policyV1.source}, section 7.1`, tx);
-  }
+  await seedPublication(db);
 }
 
 /**
  * Edition 1.0 of the public policy, frozen from the seeded register. On a database that predates
  * the publications table, this freezes the register as it stands when the table is first empty.
  */
-async function seedPublication(tx: Db) {
-  const snapshot = buildPolicySnapshot(await loadRecordOfProcessing(tx));
-  await tx.insert(policyPublications).values({ ...SEED_PUBLICATION, snapshot, publishedByEmail: SYSTEM_ACTOR.email });
+async function seedPublication(db: Db) {
+  await db.transaction(async (tx) => {
+    const [{ e }] = await tx.select({ e: count() }).from(policyPublications);
+    if (Number(e) > 0) return;
+    const snapshot = buildPolicySnapshot(await loadRecordOfProcessing(tx as unknown as Db));
+    await tx.insert(policyPublications).values({ ...SEED_PUBLICATION, snapshot, publishedByEmail: SYSTEM_ACTOR.email });
+  });
 }
 
 const SEED_REASON = `Seeded from the QPlus personal-data policy, ${policyV1.source}`;

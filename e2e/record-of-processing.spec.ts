@@ -102,7 +102,9 @@ test.describe("the DPO keeps the record of processing", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Reason").fill("Merged into C5");
     await dialog.getByRole("button", { name: "Archive" }).click();
-    await expect(dialog.locator("#archive-reason-error")).toHaveText("Still in use, so it cannot be archived. Used by: Counterparties; Halyk Bank of Kazakhstan JSC.");
+    // Other specs may archive or relink recipients; Halyk Bank serves C3 throughout.
+    await expect(dialog.locator("#archive-reason-error")).toContainText("Still in use, so it cannot be archived. Used by:");
+    await expect(dialog.locator("#archive-reason-error")).toContainText("Halyk Bank of Kazakhstan JSC");
     await page.keyboard.press("Escape");
     await expect(page.getByText("Version 1")).toBeVisible();
   });

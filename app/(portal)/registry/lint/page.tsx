@@ -50,7 +50,7 @@ export default async function LintPage() {
               <TableRow>
                 <TableHead>{t("lint.ruleId")}</TableHead>
                 <TableHead>{t("lint.rule")}</TableHead>
-                <TableHead>{t("lint.source")}</TableHead>
+                <TableHead>{t("record.fields.source")}</TableHead>
                 <TableHead>{t("lint.problems")}</TableHead>
               </TableRow>
             </TableHeader>
