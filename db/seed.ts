@@ -6,6 +6,7 @@ import {
   countries,
   countryCalendarDays,
   dataCategories,
+  policyPublications,
   dataItems,
   legalReferences,
   processingActions,
@@ -16,7 +17,7 @@ import {
   users,
   type LegalBasis,
 } from "./schema";
-import { channelsBySubjectCategory, dataCategoryNames, legalReferenceFacts, purposesWithAmlBasis, researchPurposeCodes, subjectCategoryFacts } from "./seed-data/catalogue";
+import { channelsBySubjectCategory, dataCategoryNames, dataItemNames, legalReferenceFacts, purposesWithAmlBasis, researchPurposeCodes, subjectCategoryFacts } from "./seed-data/catalogue";
 import { KZ_CALENDAR_ENTRIES, RU_CALENDAR_ENTRIES } from "@/lib/rules/holidays-seed";
 import { isDirectIdentifier } from "@/lib/rules/legal-facts";
 import { createRecipient } from "./queries/recipients";
@@ -26,6 +27,13 @@ import { policyV1 } from "./seed-data/policy-v1";
 import { purposeNamesKk, purposeNamesRu, transferPurposesKk, transferPurposesRu } from "./seed-data/purpose-names-kk";
 import { seedCountries } from "./seed-data/countries";
 import { CONTROLLER_COUNTRY } from "@/lib/registry/facts";
+import { catalogueSnapshot } from "./queries/catalogue";
+import { purposeSnapshot } from "./queries/purposes";
+import { loadRecordOfProcessing } from "./queries/record";
+import { buildPolicySnapshot } from "@/lib/policy/snapshot";
+
+/** The edition the seed publishes: the policy as issued (version 1.0 of 15 Dec 2025). */
+export const SEED_PUBLICATION = { version: "1.0", publishedOn: "2025-12-15" } as const;
 
 export const DEMO_ROLES = ["admin", "dpo", "engineer", "auditor", "sts"] as const;
 export const demoEmail = (role: string) => `${role}@qplus.local`;
@@ -66,6 +74,20 @@ export async function seedPolicyFacts(db: Db = getDb()) {
       await createRecipient({ ...input, key: rec.key }, SYSTEM_ACTOR, `Seeded from the QPlus personal-data policy, ${policyV1.source}, section 7.1`, tx as unknown as Db);
     }
   });
+  await seedPublication(db);
+}
+
+/**
+ * Edition 1.0 of the public policy, frozen from the seeded register. On a database that predates
+ * the publications table, this freezes the register as it stands when the table is first empty.
+ */
+async function seedPublication(db: Db) {
+  await db.transaction(async (tx) => {
+    const [{ e }] = await tx.select({ e: count() }).from(policyPublications);
+    if (Number(e) > 0) return;
+    const snapshot = buildPolicySnapshot(await loadRecordOfProcessing(tx as unknown as Db));
+    await tx.insert(policyPublications).values({ ...SEED_PUBLICATION, snapshot, publishedByEmail: SYSTEM_ACTOR.email });
+  });
 }
 
 const SEED_REASON = `Seeded from the QPlus personal-data policy, ${policyV1.source}`;
@@ -77,8 +99,7 @@ async function seedCatalogue(db: Db) {
     versions.push({ entity, entityKey, version: 1, change: "created", snapshot, reason: SEED_REASON, changedByEmail: SYSTEM_ACTOR.email });
 
   const actions = policyV1.processingActions.map((a, i) => ({ key: a.key, nameEn: a.key.charAt(0).toUpperCase() + a.key.slice(1), nameKk: a.kk, nameRu: a.ru, position: i + 1 }));
-  await db.insert(processingActions).values(actions);
-  actions.forEach((a) => v1("processing-action", a.key, a));
+  (await db.insert(processingActions).values(actions).returning()).forEach((a) => v1("processing-action", a.key, catalogueSnapshot(a)));
 
   const categories = Object.keys(policyV1.dataCategories).map((key, i) => ({
     key,
@@ -87,33 +108,27 @@ async function seedCatalogue(db: Db) {
     nameRu: dataCategoryNames[key]?.ru ?? null,
     position: i + 1,
   }));
-  await db.insert(dataCategories).values(categories);
-  categories.forEach((c) => v1("data-category", c.key, c));
+  (await db.insert(dataCategories).values(categories).returning()).forEach((c) => v1("data-category", c.key, catalogueSnapshot(c)));
 
   const items = Object.entries(policyV1.dataCategories).flatMap(([category, names]) =>
     (names as readonly string[]).map((name) => {
       const key = `${category}: ${name}`;
-      return { key, categoryKey: category, nameEn: name, directIdentifier: isDirectIdentifier(key) };
+      return { key, categoryKey: category, nameEn: name, nameKk: dataItemNames[key]?.kk ?? null, nameRu: dataItemNames[key]?.ru ?? null, directIdentifier: isDirectIdentifier(key) };
     }),
   );
-  await db.insert(dataItems).values(items);
-  items.forEach((i) => v1("data-item", i.key, i));
+  (await db.insert(dataItems).values(items).returning()).forEach((i) => v1("data-item", i.key, catalogueSnapshot(i)));
 
-  await db.insert(subjectCategories).values(subjectCategoryFacts.map((s) => ({ ...s })));
-  subjectCategoryFacts.forEach((s) => v1("subject-category", s.key, s));
+  (await db.insert(subjectCategories).values(subjectCategoryFacts.map((s) => ({ ...s }))).returning()).forEach((s) => v1("subject-category", s.key, catalogueSnapshot(s)));
 
-  await db.insert(legalReferences).values(legalReferenceFacts.map((l) => ({ ...l })));
-  legalReferenceFacts.forEach((l) => v1("legal-reference", l.code, l));
+  (await db.insert(legalReferences).values(legalReferenceFacts.map((l) => ({ ...l }))).returning()).forEach((l) => v1("legal-reference", l.code, catalogueSnapshot(l)));
 
-  await db.insert(countries).values(seedCountries.map((c) => ({ ...c })));
-  seedCountries.forEach((c) => v1("country", c.code, c));
+  (await db.insert(countries).values(seedCountries.map((c) => ({ ...c }))).returning()).forEach((c) => v1("country", c.code, catalogueSnapshot(c)));
 
   const days = [
     ...KZ_CALENDAR_ENTRIES.map((d) => ({ countryCode: "KZ", ...d })),
     ...RU_CALENDAR_ENTRIES.map((d) => ({ countryCode: "RU", ...d })),
   ];
-  await db.insert(countryCalendarDays).values(days);
-  days.forEach((d) => v1("calendar-day", `${d.countryCode}:${d.date}`, d));
+  (await db.insert(countryCalendarDays).values(days).returning()).forEach((d) => v1("calendar-day", `${d.countryCode}:${d.date}`, catalogueSnapshot(d)));
 
   for (const p of policyV1.purposes) {
     const legalBases: LegalBasis[] = [{ kind: "consent" }, { kind: "law", referenceCode: "KZ-PDL" }];
@@ -135,10 +150,10 @@ async function seedCatalogue(db: Db) {
       isResearch: researchPurposeCodes.includes(p.code),
       sourceNote: "ambiguity" in p ? p.ambiguity : null,
     };
-    await db.insert(processingPurposes).values(row);
+    const [inserted] = await db.insert(processingPurposes).values(row).returning();
     const dataItemKeys = [...p.data];
     await db.insert(purposeDataItems).values(dataItemKeys.map((itemKey) => ({ purposeCode: p.code, itemKey })));
-    v1("purpose", p.code, { ...row, dataItems: [...dataItemKeys].sort() });
+    v1("purpose", p.code, purposeSnapshot(inserted, dataItemKeys));
   }
   for (let i = 0; i < versions.length; i += 200) await db.insert(catalogueVersions).values(versions.slice(i, i + 200));
 }

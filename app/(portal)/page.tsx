@@ -5,6 +5,7 @@ import { registerSummary } from "@/db/queries/dashboard";
 import { logTileCounts } from "@/db/queries/log-view";
 import { can } from "@/lib/auth/permissions";
 import { recordRead } from "@/lib/transfer-log-service/access";
+import { lintRegisterToday } from "@/lib/register/lint-report";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CountryShareChart } from "./_components/country-share-chart";
 
@@ -16,10 +17,10 @@ export async function generateMetadata() {
 export default async function DashboardPage() {
   const user = await requirePagePermission("register.read", "/");
   const t = await getTranslations("dashboard");
-  const s = await registerSummary();
+  const [s, problems] = await Promise.all([registerSummary(), lintRegisterToday()]);
   // The log's tiles read the log, so the view is recorded like any other (RULES E1).
   const log = can(user.role, "log.read") ? await recordRead(user, "view-statistics", { page: "dashboard" }).then(() => logTileCounts()) : null;
-  const tiles = [
+  const tiles: { label: string; value: number; href: string; testId?: string }[] = [
     { label: t("activeRecipients"), value: s.active, href: "/registry/recipients" },
     { label: t("crossBorderRecipients"), value: s.crossBorder, href: "/registry/recipients?crossBorder=yes" },
     { label: t("processors"), value: s.processors, href: "/registry/recipients?role=processor" },
@@ -30,6 +31,8 @@ export default async function DashboardPage() {
           { label: t("flaggedTransfers"), value: log.flagged, href: "/log?flagged=1" },
         ]
       : []),
+    // The policy lint: contradictions and gaps in the record of processing (RULES A2, B1, B2, B6, B7, D1-D3).
+    { label: t("lintProblems"), value: problems.length, href: "/registry/lint", testId: "lint-count" },
   ];
   return (
     <div className="grid gap-6">
@@ -37,13 +40,15 @@ export default async function DashboardPage() {
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
       </div>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {tiles.map((tile) => (
           <Link key={tile.href} href={tile.href} className="rounded-xl focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
             <Card className="transition-colors hover:bg-accent/50">
               <CardHeader>
                 <CardDescription>{tile.label}</CardDescription>
-                <CardTitle className="text-3xl tabular-nums">{tile.value}</CardTitle>
+                <CardTitle className="text-3xl tabular-nums" data-testid={tile.testId}>
+                  {tile.value}
+                </CardTitle>
               </CardHeader>
             </Card>
           </Link>

@@ -2,11 +2,26 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { ArrowLeftRight, Building2, Eye, Home, KeyRound, KeySquare, ScrollText, Stamp, Users } from "lucide-react";
+import { ArrowLeftRight, Building2, Database, Eye, FileText, Globe, Home, KeyRound, KeySquare, ListChecks, ScrollText, Stamp, Target, Users } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { NAV } from "./nav";
 
-const ICONS = { home: Home, building: Building2, transfer: ArrowLeftRight, users: Users, key: KeyRound, keyPersonal: KeySquare, log: ScrollText, checkpoint: Stamp, access: Eye };
+const ICONS = {
+  home: Home,
+  building: Building2,
+  target: Target,
+  database: Database,
+  globe: Globe,
+  check: ListChecks,
+  file: FileText,
+  transfer: ArrowLeftRight,
+  users: Users,
+  key: KeyRound,
+  keyPersonal: KeySquare,
+  log: ScrollText,
+  checkpoint: Stamp,
+  access: Eye,
+};
 
 export function SidebarNav({ allowed }: { allowed: string[] }) {
   const t = useTranslations("nav");

@@ -399,6 +399,17 @@ CREATE TABLE "transfer_rule_evaluations" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "policy_publications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"version" text NOT NULL,
+	"published_on" date NOT NULL,
+	"snapshot" jsonb NOT NULL,
+	"published_by" uuid,
+	"published_by_email" text NOT NULL,
+	"published_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "policy_publications_version_unique" UNIQUE("version")
+);
+--> statement-breakpoint
 ALTER TABLE "catalogue_versions" ADD CONSTRAINT "catalogue_versions_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "country_calendar_days" ADD CONSTRAINT "country_calendar_days_country_code_countries_code_fk" FOREIGN KEY ("country_code") REFERENCES "public"."countries"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_items" ADD CONSTRAINT "data_items_category_key_data_categories_key_fk" FOREIGN KEY ("category_key") REFERENCES "public"."data_categories"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -431,6 +442,7 @@ ALTER TABLE "transfer_requests" ADD CONSTRAINT "transfer_requests_requester_toke
 ALTER TABLE "transfer_requests" ADD CONSTRAINT "transfer_requests_recipient_id_recipients_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."recipients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "transfer_requests" ADD CONSTRAINT "transfer_requests_submitted_by_user_id_users_id_fk" FOREIGN KEY ("submitted_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "transfer_rule_evaluations" ADD CONSTRAINT "transfer_rule_evaluations_request_id_transfer_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."transfer_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_publications" ADD CONSTRAINT "policy_publications_published_by_users_id_fk" FOREIGN KEY ("published_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "sign_in_attempts_email_at" ON "sign_in_attempts" USING btree ("email","at");--> statement-breakpoint
 CREATE INDEX "sign_in_attempts_address_at" ON "sign_in_attempts" USING btree ("address","at");--> statement-breakpoint
 CREATE INDEX "audit_events_entity" ON "audit_events" USING btree ("entity","entity_id","at");--> statement-breakpoint
@@ -457,4 +469,5 @@ CREATE UNIQUE INDEX "transfer_requests_number" ON "transfer_requests" USING btre
 CREATE INDEX "transfer_requests_status" ON "transfer_requests" USING btree ("status","submitted_at");--> statement-breakpoint
 CREATE INDEX "transfer_requests_requester" ON "transfer_requests" USING btree ("requester_user_id");--> statement-breakpoint
 CREATE INDEX "transfer_requests_recipient" ON "transfer_requests" USING btree ("recipient_id");--> statement-breakpoint
-CREATE INDEX "transfer_rule_evaluations_request" ON "transfer_rule_evaluations" USING btree ("request_id","created_at");
+CREATE INDEX "transfer_rule_evaluations_request" ON "transfer_rule_evaluations" USING btree ("request_id","created_at");--> statement-breakpoint
+CREATE INDEX "policy_publications_published_on" ON "policy_publications" USING btree ("published_on");

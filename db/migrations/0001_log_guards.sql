@@ -55,3 +55,19 @@ GRANT SELECT, INSERT ON "transfer_log_entries", "log_checkpoints", "log_access_e
 GRANT SELECT, UPDATE ON "transfer_log_head" TO qplus_log_writer;
 --> statement-breakpoint
 GRANT USAGE ON SEQUENCE "log_checkpoints_id_seq", "log_access_events_id_seq" TO qplus_log_writer;
+
+--> statement-breakpoint
+-- Published editions are append-only: what was published stays what was published.
+CREATE OR REPLACE FUNCTION policy_publications_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'policy_publications is append-only (% refused)', TG_OP USING ERRCODE = 'restrict_violation';
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER policy_publications_no_update_delete BEFORE UPDATE OR DELETE ON "policy_publications" FOR EACH ROW EXECUTE FUNCTION policy_publications_append_only();
+--> statement-breakpoint
+CREATE TRIGGER policy_publications_no_truncate BEFORE TRUNCATE ON "policy_publications" FOR EACH STATEMENT EXECUTE FUNCTION policy_publications_append_only();
+--> statement-breakpoint
+ALTER TABLE "policy_publications" ENABLE ALWAYS TRIGGER policy_publications_no_update_delete;
+--> statement-breakpoint
+ALTER TABLE "policy_publications" ENABLE ALWAYS TRIGGER policy_publications_no_truncate;

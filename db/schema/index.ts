@@ -5,3 +5,4 @@ export * from "./recipients";
 export * from "./tokens";
 export * from "./transfer-log";
 export * from "./transfer-requests";
+export * from "./publications";

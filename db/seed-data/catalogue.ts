@@ -39,3 +39,48 @@ export const researchPurposeCodes = ["C8"];
 
 /** Policy 3.5: the AML purpose rests on the AML law as well as consent. */
 export const purposesWithAmlBasis = ["C9"];
+
+/**
+ * Kazakh and Russian names of the data items (key = "group: item"). Kazakh follows the wording
+ * of section 3.4 of the Kazakh original; Russian is the team's translation for the DPO to correct.
+ */
+export const dataItemNames: Record<string, { kk: string; ru: string }> = {
+  "identifiers: login (phone number)": { kk: "логин (телефон нөмірі)", ru: "логин (номер телефона)" },
+  "identifiers: wallet number": { kk: "электрондық әмиянның нөмірі", ru: "номер электронного кошелька" },
+  "identifiers: identity-document details": { kk: "жеке басын куәландыратын құжаттың мәліметтері", ru: "сведения документа, удостоверяющего личность" },
+  "identifiers: IP address": { kk: "IP мекенжайы", ru: "IP-адрес" },
+  "contact: full name": { kk: "Т.А.Ә.", ru: "Ф.И.О." },
+  "contact: email": { kk: "электрондық пошта мекенжайы", ru: "адрес электронной почты" },
+  "contact: phone": { kk: "телефон нөмірі", ru: "номер телефона" },
+  "document-details: citizenship": { kk: "азаматтығы", ru: "гражданство" },
+  "document-details: date of birth": { kk: "туған күні", ru: "дата рождения" },
+  "document-details: passport number": { kk: "төлқұжаттың нөмірі", ru: "номер паспорта" },
+  "document-details: passport series": { kk: "төлқұжат сериясы", ru: "серия паспорта" },
+  "document-details: issuing authority": { kk: "беру органы", ru: "орган выдачи" },
+  "document-details: issue date": { kk: "берілген күні", ru: "дата выдачи" },
+  "document-details: IIN": { kk: "ЖСН", ru: "ИИН" },
+  "document-details: gender": { kk: "жынысы", ru: "пол" },
+  "document-copies: scanned passport": { kk: "сканерленген төлқұжат", ru: "скан паспорта" },
+  "document-copies: identity-document copy": { kk: "жеке басын куәландыратын құжаттың көшірмесі", ru: "копия документа, удостоверяющего личность" },
+  "document-copies: phone-ownership document (details, telecom operator)": {
+    kk: "телефон нөмірінің тиесілігін растайтын құжат (деректемелері, байланыс операторы)",
+    ru: "документ о принадлежности номера телефона (реквизиты, оператор связи)",
+  },
+  "financial: balance": { kk: "теңгерім туралы мәліметтер", ru: "сведения о балансе" },
+  "financial: e-money operations (amount, time and date, purpose, recipients)": {
+    kk: "электрондық ақшамен жасалған операциялар (сомасы, уақыты мен күні, мақсаты, алушылар)",
+    ru: "операции с электронными деньгами (сумма, время и дата, назначение, получатели)",
+  },
+  "financial: changes of wallet state": { kk: "электрондық әмиянның жай-күйінің өзгеруі", ru: "изменения состояния кошелька" },
+  "financial: wallet transactions": { kk: "әмиян транзакциялары", ru: "транзакции кошелька" },
+  "system: statuses in the system": { kk: "Жүйедегі мәртебелер", ru: "статусы в Системе" },
+  "system: device data (software and hardware configuration)": {
+    kk: "құрылғылар туралы мәліметтер (бағдарламалық-аппараттық құралдардың конфигурациясы)",
+    ru: "данные об устройствах (конфигурация программных и аппаратных средств)",
+  },
+  "online: cookies: analytical": { kk: "аналитикалық cookie-файлдар", ru: "аналитические cookie-файлы" },
+  "online: cookies: marketing": { kk: "маркетингтік cookie-файлдар", ru: "маркетинговые cookie-файлы" },
+  "other: interview answers": { kk: "сұхбат барысында респондент хабарлаған мәліметтер", ru: "сведения, сообщённые респондентом в интервью" },
+  "other: information about the client's activity": { kk: "клиенттің қызметі туралы ақпарат", ru: "информация о деятельности клиента" },
+  "other: other information given in a request": { kk: "сұрау бойынша ұсынылған басқа да ақпарат", ru: "иная информация, предоставленная в обращении" },
+};

@@ -5,3 +5,4 @@ export * from "./tokens";
 export * from "./transfer-log";
 export * from "./transfers";
 export * from "./notifications";
+export * from "./record";

@@ -181,6 +181,23 @@ export function openApiDocument() {
           responses: { "200": { description: "The request", content: { "application/json": { schema: { $ref: "#/components/schemas/TransferRequest" } } } }, ...problems(401, 403, 404) },
         },
       },
+      "/api/v1/lint": {
+        get: {
+          summary: "The policy lint over the record of processing today: each problem with rule id, source, explanation and the entry to fix (permission register.read)",
+          parameters: [{ name: "lang", in: "query", schema: { type: "string", enum: ["ru", "kk", "en"] } }],
+          responses: { "200": { description: "Problems" }, ...problems(401, 403) },
+        },
+      },
+      "/api/v1/ropa/export": {
+        get: {
+          summary: "Download the record of processing activities, one row per purpose × recipient (permission register.export)",
+          parameters: [
+            { name: "format", in: "query", schema: { type: "string", enum: ["csv"] } },
+            { name: "headers", in: "query", schema: { type: "string", enum: ["keys", "localized"] }, description: "localized: column titles and values in the caller's language" },
+          ],
+          responses: { "200": { description: "CSV file (UTF-8 with BOM)" }, ...problems(400, 401, 403) },
+        },
+      },
       "/api/v1/recipients/export": {
         get: {
           summary: "Download the register",

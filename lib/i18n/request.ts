@@ -12,8 +12,10 @@ export async function requestLocale(): Promise<Locale> {
   return localeFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
 }
 
-export default getRequestConfig(async () => {
-  const locale = await requestLocale();
+export default getRequestConfig(async ({ locale: explicit }) => {
+  // An explicit locale (getTranslations({ locale })) wins: the public policy renders in the
+  // language its own switch chose, and API responses in the language asked for.
+  const locale = isLocale(explicit) ? explicit : await requestLocale();
   return {
     locale,
     timeZone: DISPLAY_TIME_ZONE,

@@ -1,0 +1,16 @@
+"use server";
+import { runAction } from "@/lib/auth/session";
+import { archiveCatalogueEntryDef, createCatalogueEntryDef, updateCatalogueEntryDef } from "@/lib/actions/record";
+
+// Thin entry points for the data catalogue and countries: declared in lib/actions/record.ts.
+export async function createCatalogueEntryAction(input: unknown) {
+  return runAction(createCatalogueEntryDef, input);
+}
+
+export async function updateCatalogueEntryAction(input: unknown) {
+  return runAction(updateCatalogueEntryDef, input);
+}
+
+export async function archiveCatalogueEntryAction(input: unknown) {
+  return runAction(archiveCatalogueEntryDef, input);
+}

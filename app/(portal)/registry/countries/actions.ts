@@ -1,0 +1,16 @@
+"use server";
+import { runAction } from "@/lib/auth/session";
+import { archiveCalendarDayDef, createCalendarDayDef, updateCalendarDayDef } from "@/lib/actions/record";
+
+// Thin entry points for the holiday calendars: declared in lib/actions/record.ts.
+export async function createCalendarDayAction(input: unknown) {
+  return runAction(createCalendarDayDef, input);
+}
+
+export async function updateCalendarDayAction(input: unknown) {
+  return runAction(updateCalendarDayDef, input);
+}
+
+export async function archiveCalendarDayAction(input: unknown) {
+  return runAction(archiveCalendarDayDef, input);
+}
