@@ -192,10 +192,10 @@ export function openApiDocument() {
         get: {
           summary: "Download the record of processing activities, one row per purpose × recipient (permission register.export)",
           parameters: [
-            { name: "format", in: "query", schema: { type: "string", enum: ["csv"] } },
+            { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx"] } },
             { name: "headers", in: "query", schema: { type: "string", enum: ["keys", "localized"] }, description: "localized: column titles and values in the caller's language" },
           ],
-          responses: { "200": { description: "CSV file (UTF-8 with BOM)" }, ...problems(400, 401, 403) },
+          responses: { "200": { description: "CSV file (UTF-8 with BOM) or XLSX workbook" }, ...problems(400, 401, 403) },
         },
       },
       "/api/v1/recipients/export": {

@@ -18,6 +18,7 @@ const LATIN_ALLOWED = [
   "QPlus", // product name, never translated
   "QIWI Kazakhstan", // the company's registered name, used inside «…» in ru and kk
   "CSV", // file format on the export button
+  "XLSX", // file format on the export button
   "JSONL", // JSON Lines, file format on the log's download button (before "JSON", which it contains)
   "API", // the machine interface: an acronym in Russian and Kazakh technical usage too
   "JSON", // file format on the export button

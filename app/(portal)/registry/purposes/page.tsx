@@ -37,6 +37,12 @@ export default async function PurposesPage() {
                 </a>
               </Button>
               <Button variant="outline" size="sm" asChild>
+                <a href="/api/v1/ropa/export?format=xlsx&headers=localized" download>
+                  <Download aria-hidden />
+                  {t("purposes.downloadRopaXlsx")}
+                </a>
+              </Button>
+              <Button variant="outline" size="sm" asChild>
                 <a href="/api/v1/ropa/export?format=csv&headers=localized" download>
                   <Download aria-hidden />
                   {t("purposes.downloadRopaLocalized")}

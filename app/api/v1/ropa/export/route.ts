@@ -6,22 +6,32 @@ import { problem } from "@/lib/api/problem";
 import { requestLocale } from "@/lib/i18n/request";
 import type { Translate } from "@/lib/lint/present";
 import { ropaTable } from "@/lib/ropa/rows";
+import { ropaWorkbook } from "@/lib/ropa/xlsx";
 
 /**
  * The record of processing activities: one row per purpose × recipient (GDPR art. 30(1) columns
  * plus the Kazakhstan/Russia fields). CSV, UTF-8 with a byte-order mark so Excel and LibreOffice
- * read Cyrillic and Kazakh letters. Stable English column keys and values by default;
+ * read Cyrillic and Kazakh letters; or XLSX (?format=xlsx). Stable English column keys and values by default;
  * ?headers=localized gives column titles and values in the reader's language.
  */
 export const GET = apiRoute("register.export", async ({ req }) => {
   const params = new URL(req.url).searchParams;
   const format = params.get("format") ?? "csv";
-  if (format !== "csv") return problem("validation", { detail: "format must be csv", errors: { format: "unsupportedFormat" } });
+  if (format !== "csv" && format !== "xlsx") return problem("validation", { detail: "format must be csv or xlsx", errors: { format: "unsupportedFormat" } });
   const localizedHeaders = params.get("headers") === "localized";
   const locale = localizedHeaders ? await requestLocale() : null;
   const t = locale ? ((await getTranslations({ locale })) as unknown as Translate) : undefined;
   const { header, rows } = ropaTable(await loadRecordOfProcessing(), { locale, t });
   const stamp = new Date().toISOString().slice(0, 10);
+  if (format === "xlsx") {
+    const body = await ropaWorkbook(header, rows, "RoPA");
+    return new Response(new Uint8Array(body), {
+      headers: {
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "content-disposition": `attachment; filename="ropa-${stamp}${locale ? `-${locale}` : ""}.xlsx"`,
+      },
+    });
+  }
   const csv = "\uFEFF" + stringify([header, ...rows], { record_delimiter: "windows" });
   return new Response(csv, {
     headers: {
