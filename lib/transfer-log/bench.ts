@@ -81,6 +81,7 @@ async function sha256File(): Promise<string> {
   return h.digest("hex");
 }
 
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
@@ -94,20 +95,25 @@ async function main() {
   const size = statSync(file).size;
   const ratios: number[] = [];
   for (let run = 1; run <= runs; run++) {
+    let cpu = process.cpuUsage();
     t = performance.now();
     await sha256File();
     const shaMs = performance.now() - t;
+    const shaCpu = cpuMs(process.cpuUsage(cpu));
     const heapBefore = process.memoryUsage().heapUsed;
+    cpu = process.cpuUsage();
     t = performance.now();
     const r = await verifyBundleFile(file, {}, workers === undefined ? {} : { workers });
     const verifyMs = performance.now() - t;
+    const verifyCpu = cpuMs(process.cpuUsage(cpu)); // all threads of the process
     if (run === 1) console.log(formatResult(r).split("\n")[0]);
     const ratio = shaMs / verifyMs; // = verify MB/s / sha256 MB/s
     ratios.push(ratio);
     console.log(
       `run ${run}: ${(size / 1e6).toFixed(0)} MB; sha256 ${(shaMs / 1000).toFixed(2)} s (${(size / 1e3 / shaMs).toFixed(0)} MB/s); ` +
         `verify ${(verifyMs / 1000).toFixed(2)} s (${(size / 1e3 / verifyMs).toFixed(0)} MB/s, ${((verifyMs * 1000) / n).toFixed(2)} µs/entry); ` +
-        `throughput ratio ${ratio.toFixed(3)}; heap delta ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(1)} MB`,
+        `throughput ratio ${ratio.toFixed(3)}; cpu sha256 ${(shaCpu / 1000).toFixed(2)} s, verify ${(verifyCpu / 1000).toFixed(2)} s (all threads); ` +
+        `heap delta ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(1)} MB`,
     );
   }
   console.log(`median throughput ratio (verify / sha256) over ${runs} run(s): ${median(ratios).toFixed(3)}`);

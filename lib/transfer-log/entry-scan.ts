@@ -41,8 +41,11 @@ export interface BlockScan {
 }
 
 export interface BlockScanner {
-  /** Scan buf[0, len): lines separated by "\n" (a trailing "\r" is ignored, as push() does). */
-  scan(buf: Uint8Array, len: number): BlockScan;
+  /**
+   * Scan buf[0, len): lines separated by "\n" (a trailing "\r" is ignored, as push() does).
+   * `reuse` lends the arrays of an earlier result that is no longer needed.
+   */
+  scan(buf: Uint8Array, len: number, reuse?: BlockScan): BlockScan;
   /** seq if json[start, end) is the canonical JSON of a valid entry (per parseCanonicalEntryJson), else -1. */
   canonicalEntrySeq(buf: Uint8Array, start: number, end: number): number;
 }
@@ -296,15 +299,16 @@ export function makeBlockScanner(digestLatin1: (data: Uint8Array) => string): Bl
     return seq;
   };
 
-  const scan = (buf: Uint8Array, len: number): BlockScan => {
+  const scan = (buf: Uint8Array, len: number, reuse?: BlockScan): BlockScan => {
     dv = new DataView(buf.buffer, buf.byteOffset, len);
     dvLen = len;
     const bytes = Buffer.from(buf.buffer, buf.byteOffset, len); // Buffer#indexOf is a memchr
-    let cap = (len >> 7) + 16;
-    let kinds = new Uint8Array(cap);
-    let ends = new Int32Array(cap);
-    let seqs = new Float64Array(cap);
-    let leaves = new Uint8Array(cap * 32);
+    // Output arrays: reused from an earlier block when given (fresh memory costs page faults), grown on demand.
+    let cap = reuse ? reuse.kinds.length : (len >> 8) + 64;
+    let kinds = reuse ? reuse.kinds : new Uint8Array(cap);
+    let ends = reuse ? reuse.ends : new Int32Array(cap);
+    let seqs = reuse ? reuse.seqs : new Float64Array(cap);
+    let leaves = reuse ? reuse.leaves : new Uint8Array(cap * 32);
     let n = 0;
     let s = 0;
     while (s < len) {
@@ -344,10 +348,12 @@ export function makeBlockScanner(digestLatin1: (data: Uint8Array) => string): Bl
           const h = s + HEX_AT;
           const o = n * 32;
           let i = 0;
-          for (; i < 32; i++) {
-            const c = leaf.charCodeAt(i);
-            if (dv.getUint16(h + 2 * i, true) !== HEX2[c]) break;
-            leaves[o + i] = c;
+          for (; i < 32; i += 2) {
+            const c0 = leaf.charCodeAt(i);
+            const c1 = leaf.charCodeAt(i + 1);
+            if (dv.getInt32(h + 2 * i, true) !== (HEX2[c0] | (HEX2[c1] << 16))) break;
+            leaves[o + i] = c0;
+            leaves[o + i + 1] = c1;
           }
           if (i === 32) {
             kind = ENTRY;

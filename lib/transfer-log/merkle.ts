@@ -9,6 +9,7 @@
  * Tree sizes and indices are plain numbers; all bit twiddling is done with
  * arithmetic (not `>>`/`&`) so sizes above 2^31 stay correct.
  */
+import * as nodeCrypto from "node:crypto";
 import { HASH_SIZE, bytesEqual, sha256, sha256Latin1 } from "./hash";
 
 export const EMPTY_ROOT: Buffer = sha256(new Uint8Array(0));
@@ -62,16 +63,26 @@ export function popcount(n: number): number {
 // Hot-loop bindings as module locals: under tsx (CommonJS output) every use of
 // an imported name is a property read through a getter on the other module.
 const H = 32; // HASH_SIZE
-const nodeDigest: (data: Uint8Array) => string = sha256Latin1;
+const oneShotHash = (nodeCrypto as { hash?: unknown }).hash as ((a: string, d: Uint8Array, e: "latin1") => string) | undefined;
+const nodeDigest: (data: Uint8Array) => string = oneShotHash ? (data) => oneShotHash("sha256", data, "latin1") : sha256Latin1;
 
 // Scratch for the accumulator's interior nodes: 0x01 || left || right. Filled
-// and hashed synchronously, so one module-level buffer is safe.
+// and hashed synchronously, so one module-level buffer is safe. Hashes are
+// moved as eight 32-bit words (DataView), not 32 bytes.
 const accScratch = new Uint8Array(1 + 2 * H);
 accScratch[0] = 0x01;
+const scratchView = new DataView(accScratch.buffer);
 
 /** Copy the 32 chars of a latin1 digest string into dst[at, at+32). */
-function putLatin1(h: string, dst: Uint8Array, at: number): void {
-  for (let i = 0; i < H; i++) dst[at + i] = h.charCodeAt(i);
+function putLatin1(h: string, dst: DataView, at: number): void {
+  for (let i = 0; i < H; i += 4) {
+    dst.setInt32(at + i, h.charCodeAt(i) | (h.charCodeAt(i + 1) << 8) | (h.charCodeAt(i + 2) << 16) | (h.charCodeAt(i + 3) << 24), true);
+  }
+}
+
+/** dst[to, to+32) = src[from, from+32) */
+function copyHash(src: DataView, from: number, dst: DataView, to: number): void {
+  for (let i = 0; i < H; i += 4) dst.setInt32(to + i, src.getInt32(from + i, true), true);
 }
 
 /** Largest compact range: one hash per bit of a safe integer size. */
@@ -90,8 +101,12 @@ const MAX_DEPTH = 54;
 export class MerkleAccumulator {
   /** Compact range: hash i (left to right) at bytes [32i, 32i+32). */
   private readonly stack = new Uint8Array(MAX_DEPTH * H);
+  private readonly stackView = new DataView(this.stack.buffer);
   private depth = 0;
   private count = 0;
+  /** DataView of the last array appendFrom() read from (callers pass the same one many times). */
+  private srcArray: Uint8Array | null = null;
+  private srcView: DataView = scratchView;
 
   /**
    * Continue a tree from its compact range: the roots of the perfect subtrees
@@ -123,22 +138,26 @@ export class MerkleAccumulator {
 
   /** Append the leaf hash stored at src[offset, offset+32) (no length checks: hot path). */
   appendFrom(src: Uint8Array, offset: number): void {
-    const st = this.stack;
+    if (src !== this.srcArray) {
+      this.srcArray = src;
+      this.srcView = new DataView(src.buffer, src.byteOffset, src.byteLength);
+    }
+    const sv = this.srcView;
+    const st = this.stackView;
     let s = this.count;
     this.count = s + 1;
     if (s % 2 === 0) {
-      const at = this.depth * H;
-      for (let i = 0; i < H; i++) st[at + i] = src[offset + i];
+      copyHash(sv, offset, st, this.depth * H);
       this.depth++;
       return;
     }
     // Each trailing 1-bit of the old size is a completed left sibling to merge with.
-    const sc = accScratch;
-    for (let i = 0; i < H; i++) sc[1 + H + i] = src[offset + i];
+    const sc = scratchView;
+    copyHash(sv, offset, sc, 1 + H);
     for (;;) {
       const at = --this.depth * H;
-      for (let i = 0; i < H; i++) sc[1 + i] = st[at + i];
-      const h = nodeDigest(sc);
+      copyHash(st, at, sc, 1);
+      const h = nodeDigest(accScratch);
       s = (s - 1) / 2;
       if (s % 2 === 1) {
         putLatin1(h, sc, 1 + H);
@@ -159,7 +178,7 @@ export class MerkleAccumulator {
     sc.set(st.subarray((d - 1) * H, d * H), 1 + H);
     for (let i = d - 2; i >= 0; i--) {
       sc.set(st.subarray(i * H, (i + 1) * H), 1);
-      putLatin1(nodeDigest(sc), sc, 1 + H);
+      putLatin1(nodeDigest(sc), scratchView, 1 + H);
     }
     return Buffer.from(sc.subarray(1 + H));
   }

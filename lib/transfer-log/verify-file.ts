@@ -123,8 +123,10 @@ async function verifySerial(fh: FileHandle, options: VerifyBundleOptions, blockB
   const v = new BundleVerifier(options);
   const reader = new LineBlockReader(fh, blockBytes);
   const sc = scanner();
+  let spare: BlockScan | undefined;
   for (let blk = reader.next(); blk; blk = reader.next()) {
-    if (feedBlock(v, sc.scan(blk.buf, blk.len), blk.buf)) break;
+    spare = sc.scan(blk.buf, blk.len, spare);
+    if (feedBlock(v, spare, blk.buf)) break;
     reader.recycle(blk.buf.buffer as ArrayBuffer);
   }
   return v.finish();
@@ -147,7 +149,7 @@ const digest = typeof nodeCrypto.hash === "function"
   : (d) => nodeCrypto.createHash("sha256").update(d).digest("latin1");
 const scanner = (${makeBlockScanner.toString()})(digest);
 parentPort.on("message", (m) => {
-  const r = scanner.scan(new Uint8Array(m.buf, 0, m.len), m.len);
+  const r = scanner.scan(new Uint8Array(m.buf, 0, m.len), m.len, m.spare);
   parentPort.postMessage(
     { id: m.id, buf: m.buf, len: m.len, count: r.count, kinds: r.kinds, ends: r.ends, seqs: r.seqs, leaves: r.leaves },
     [m.buf, r.kinds.buffer, r.ends.buffer, r.seqs.buffer, r.leaves.buffer],
@@ -210,6 +212,7 @@ async function verifyParallel(fh: FileHandle, options: VerifyBundleOptions, nWor
     };
 
     const maxInFlight = nWorkers * perWorker;
+    const spares: BlockScan[] = []; // result arrays back from the workers, lent out again
     let dispatched = 0;
     let processed = 0;
     let eof = false;
@@ -226,7 +229,10 @@ async function verifyParallel(fh: FileHandle, options: VerifyBundleOptions, nWor
         for (let i = 1; i < workers.length; i++) if (load[i] < load[w]) w = i;
         load[w]++;
         const ab = blk.buf.buffer as ArrayBuffer;
-        workers[w].postMessage({ id: dispatched, buf: ab, len: blk.len }, [ab]);
+        const spare = spares.pop();
+        const transfer = [ab];
+        if (spare) for (const a of [spare.kinds, spare.ends, spare.seqs, spare.leaves]) transfer.push(a.buffer as ArrayBuffer);
+        workers[w].postMessage({ id: dispatched, buf: ab, len: blk.len, spare }, transfer);
         dispatched++;
       }
       if (processed === dispatched) break;
@@ -235,6 +241,7 @@ async function verifyParallel(fh: FileHandle, options: VerifyBundleOptions, nWor
       const buf = new Uint8Array(b.buf, 0, b.len);
       if (feedBlock(v, b, buf)) break;
       reader.recycle(b.buf);
+      spares.push({ count: 0, kinds: b.kinds, ends: b.ends, seqs: b.seqs, leaves: b.leaves });
     }
     return v.finish();
   } finally {
