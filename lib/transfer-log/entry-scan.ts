@@ -79,9 +79,11 @@ export function makeBlockScanner(digestLatin1: (data: Uint8Array) => string): Bl
   const HEX_AT = HEAD.n;
   const JSON_AT = HEAD.n + 64 + MID.n;
   // 0x00 || "qplus-tlog-entry/v1\n": written over the bytes just before the entry JSON while hashing.
-  const LEAF_PREFIX = ascii("\u0000qplus-tlog-entry/v1\n");
-  const PL = LEAF_PREFIX.length;
-  const saved = new Uint8Array(PL);
+  const PL = 21; // 0x00 || "qplus-tlog-entry/v1\n"
+  // The 21 borrowed bytes are moved as 32-bit words at these offsets (the last two overlap).
+  const PREFIX = litOf("\u0000qplus-tlog-entry/v1\n");
+  if (PREFIX.n !== PL) throw new Error("leaf prefix length");
+  const saved = new Int32Array(PREFIX.offs.length);
   const K_APPROVAL = litOf('{"approvalId":');
   const K_DATA = litOf(',"dataItems":');
   const K_COUNTRY = litOf(',"destinationCountry":');
@@ -139,10 +141,13 @@ export function makeBlockScanner(digestLatin1: (data: Uint8Array) => string): Bl
         const w = dv.getInt32(p, true);
         const q = w ^ 0x22222222;
         const r = w ^ 0x5c5c5c5c;
-        if (((w | ((w - 0x20202020) & ~w) | ((q - 0x01010101) & ~q) | ((r - 0x01010101) & ~r)) & 0x80808080) === 0) {
+        // High bit of each byte that is >= 0x80, < 0x20, '"' or '\' (the lowest flag is always exact).
+        const t = (w | ((w - 0x20202020) & ~w) | ((q - 0x01010101) & ~q) | ((r - 0x01010101) & ~r)) & 0x80808080;
+        if (t === 0) {
           p += 4;
           continue;
         }
+        p += (31 - Math.clz32(t & -t)) >> 3; // skip the plain bytes before the first special one
       }
       const c = b[p];
       if (PLAIN[c] === 1) {
@@ -276,33 +281,40 @@ export function makeBlockScanner(digestLatin1: (data: Uint8Array) => string): Bl
     return p + 26;
   };
 
-  /** The whole canonical entry object, keys in ENTRY_KEYS order; returns seq or -1. */
-  const canonicalEntrySeq = (b: Uint8Array, start: number, end: number): number => {
-    let p = strOrNull(b, lit(b, start, K_APPROVAL), end);
-    p = strList(b, lit(b, p, K_DATA), end);
-    p = str(b, lit(b, p, K_COUNTRY), end);
-    p = strOrNull(b, lit(b, p, K_EXTREF), end);
-    p = flagList(b, lit(b, p, K_FLAGS), end);
-    p = str(b, lit(b, p, K_IDEM), end);
+  let entrySeq = 0; // seq of the last entryEnd() match
+
+  /**
+   * The canonical entry object starting at `start`, keys in ENTRY_KEYS order:
+   * the position after its closing brace (its seq in entrySeq), or -1. No
+   * part of it can contain a raw "\n", so `limit` may be the block's end.
+   */
+  const entryEnd = (b: Uint8Array, start: number, limit: number): number => {
+    let p = strOrNull(b, lit(b, start, K_APPROVAL), limit);
+    p = strList(b, lit(b, p, K_DATA), limit);
+    p = str(b, lit(b, p, K_COUNTRY), limit);
+    p = strOrNull(b, lit(b, p, K_EXTREF), limit);
+    p = flagList(b, lit(b, p, K_FLAGS), limit);
+    p = str(b, lit(b, p, K_IDEM), limit);
     p = time(b, lit(b, p, K_LOGGED));
     p = time(b, lit(b, p, K_OCCURRED));
-    p = strList(b, lit(b, p, K_PURPOSES), end);
-    p = str(b, lit(b, p, K_RECIPIENT), end);
+    p = strList(b, lit(b, p, K_PURPOSES), limit);
+    p = str(b, lit(b, p, K_RECIPIENT), limit);
     p = count(b, lit(b, p, K_RVERSION));
     p = count(b, lit(b, p, K_RCOUNT));
-    p = str(b, lit(b, p, K_SYSTEM), end);
+    p = str(b, lit(b, p, K_SYSTEM), limit);
     p = count(b, lit(b, p, K_SEQ));
-    const seq = num;
-    p = strList(b, lit(b, p, K_POPS), end);
-    // Everything up to `end` consumed, closing brace last.
-    if (p < 0 || p !== end - 1 || b[p] !== 0x7d) return -1;
-    return seq;
+    entrySeq = num;
+    p = strList(b, lit(b, p, K_POPS), limit);
+    if (p < 0 || p >= limit || b[p] !== 0x7d) return -1;
+    return p + 1;
   };
 
   const scan = (buf: Uint8Array, len: number, reuse?: BlockScan): BlockScan => {
     dv = new DataView(buf.buffer, buf.byteOffset, len);
     dvLen = len;
     const bytes = Buffer.from(buf.buffer, buf.byteOffset, len); // Buffer#indexOf is a memchr
+    const ab = buf.buffer;
+    const base = buf.byteOffset;
     // Output arrays: reused from an earlier block when given (fresh memory costs page faults), grown on demand.
     let cap = reuse ? reuse.kinds.length : (len >> 8) + 64;
     let kinds = reuse ? reuse.kinds : new Uint8Array(cap);
@@ -312,8 +324,6 @@ export function makeBlockScanner(digestLatin1: (data: Uint8Array) => string): Bl
     let n = 0;
     let s = 0;
     while (s < len) {
-      let nl = bytes.indexOf(0x0a, s);
-      if (nl < 0 || nl > len) nl = len;
       if (n === cap) {
         cap *= 2;
         const k2 = new Uint8Array(cap);
@@ -329,37 +339,45 @@ export function makeBlockScanner(digestLatin1: (data: Uint8Array) => string): Bl
         l2.set(leaves);
         leaves = l2;
       }
-      let e = nl;
-      if (e > s && buf[e - 1] === 0x0d) e--;
       let kind = OTHER;
+      let nl = -1;
       const j = s + JSON_AT;
-      if (e > j + 1 && buf[e - 1] === 0x7d && lit(buf, s, HEAD) >= 0 && lit(buf, j - MID.n, MID) >= 0) {
-        const seq = canonicalEntrySeq(buf, j, e - 1);
-        if (seq >= 0) {
-          // Hash 0x00 || "qplus-tlog-entry/v1\n" || JSON in place: borrow the 21 bytes before the JSON.
-          const pre = j - PL;
-          for (let i = 0; i < PL; i++) {
-            saved[i] = buf[pre + i];
-            buf[pre + i] = LEAF_PREFIX[i];
-          }
-          const leaf = digestLatin1(buf.subarray(pre, e - 1));
-          for (let i = 0; i < PL; i++) buf[pre + i] = saved[i];
-          // Recorded leafHash must spell the recomputed hash in lowercase hex.
-          const h = s + HEX_AT;
-          const o = n * 32;
-          let i = 0;
-          for (; i < 32; i += 2) {
-            const c0 = leaf.charCodeAt(i);
-            const c1 = leaf.charCodeAt(i + 1);
-            if (dv.getInt32(h + 2 * i, true) !== (HEX2[c0] | (HEX2[c1] << 16))) break;
-            leaves[o + i] = c0;
-            leaves[o + i + 1] = c1;
-          }
-          if (i === 32) {
-            kind = ENTRY;
-            seqs[n] = seq;
+      if (j < len && lit(buf, s, HEAD) >= 0 && lit(buf, j - MID.n, MID) >= 0) {
+        // The entry, then the line's "}", then "\n" ("\r\n"), or the end of the block.
+        const je = entryEnd(buf, j, len);
+        if (je >= 0 && je < len && buf[je] === 0x7d) {
+          let q = je + 1;
+          if (q < len && buf[q] === 0x0d) q++;
+          if (q === len || buf[q] === 0x0a) {
+            nl = q;
+            // Hash 0x00 || "qplus-tlog-entry/v1\n" || JSON in place: borrow the bytes before the JSON.
+            const pre = j - PL;
+            const { offs, words } = PREFIX;
+            for (let i = 0; i < offs.length; i++) saved[i] = dv.getInt32(pre + offs[i], true);
+            for (let i = 0; i < offs.length; i++) dv.setInt32(pre + offs[i], words[i], true);
+            const leaf = digestLatin1(new Uint8Array(ab, base + pre, je - pre));
+            for (let i = 0; i < offs.length; i++) dv.setInt32(pre + offs[i], saved[i], true);
+            // Recorded leafHash must spell the recomputed hash in lowercase hex.
+            const h = s + HEX_AT;
+            const o = n * 32;
+            let i = 0;
+            for (; i < 32; i += 2) {
+              const c0 = leaf.charCodeAt(i);
+              const c1 = leaf.charCodeAt(i + 1);
+              if (dv.getInt32(h + 2 * i, true) !== (HEX2[c0] | (HEX2[c1] << 16))) break;
+              leaves[o + i] = c0;
+              leaves[o + i + 1] = c1;
+            }
+            if (i === 32) {
+              kind = ENTRY;
+              seqs[n] = entrySeq;
+            }
           }
         }
+      }
+      if (nl < 0) {
+        nl = bytes.indexOf(0x0a, s);
+        if (nl < 0 || nl > len) nl = len;
       }
       kinds[n] = kind;
       ends[n] = nl;
@@ -374,7 +392,8 @@ export function makeBlockScanner(digestLatin1: (data: Uint8Array) => string): Bl
     canonicalEntrySeq: (buf: Uint8Array, start: number, end: number): number => {
       dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
       dvLen = buf.byteLength;
-      return canonicalEntrySeq(buf, start, end);
+      const p = entryEnd(buf, start, end);
+      return p === end ? entrySeq : -1;
     },
   };
 }
