@@ -22,7 +22,7 @@ import { sha256Latin1 } from "./hash";
 import { BundleVerifier, type BundleVerification, type VerifyBundleOptions } from "./verify-bundle";
 
 export interface VerifyFileTuning {
-  /** Worker threads for large files; 0 = scan on the calling thread. Default: min(2, cores). */
+  /** Worker threads for large files; 0 = scan on the calling thread. Default: 2 with 2+ cores, else 0. */
   workers?: number;
   /** Files smaller than this are verified on the calling thread. Default 16 MiB. */
   parallelMinBytes?: number;
@@ -258,7 +258,8 @@ async function verifyParallel(fh: FileHandle, options: VerifyBundleOptions, nWor
 export async function verifyBundleFile(file: string, options: VerifyBundleOptions = {}, tuning: VerifyFileTuning = {}): Promise<BundleVerification> {
   new BundleVerifier(options); // a malformed pinned key is a setup error: throw before touching the file
   const blockBytes = Math.max(1024, tuning.blockBytes ?? DEFAULTS.blockBytes);
-  const nWorkers = tuning.workers ?? Math.min(2, availableParallelism());
+  // Two workers keep the main thread (sequence checks, Merkle nodes, checkpoints) busy; more would wait on it.
+  const nWorkers = tuning.workers ?? (availableParallelism() >= 2 ? 2 : 0);
   const fh = await open(file, "r");
   try {
     const { size } = await fh.stat();
