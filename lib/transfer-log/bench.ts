@@ -5,9 +5,14 @@
  *
  * Writes a synthetic bundle to the OS temp dir, then times plain SHA-256 over
  * the file bytes against a full streaming verification (CLI code path).
+ *
+ * Environment: BENCH_FILE=path reuses (or creates and keeps) that bundle;
+ * RUNS=n repeats the sha256/verify pair n times (default 3) and reports the
+ * median; WORKERS=n forces the verifier's worker count (0 = single thread);
+ * KEEP=1 keeps the temp file.
  */
 import { createHash } from "node:crypto";
-import { createReadStream, openSync, writeSync, closeSync, statSync, unlinkSync } from "node:fs";
+import { createReadStream, existsSync, openSync, writeSync, closeSync, statSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatCheckpointLine, formatEntryLine, formatHeaderLine } from "./bundle";
@@ -23,7 +28,9 @@ const n = Number(process.argv[2] ?? 1_000_000);
 const every = Number(process.argv[3] ?? 100_000);
 const origin = "qplus.kz/transfer-log";
 const key = signingKeyFromSeed(origin, sha256("bench key"));
-const file = join(tmpdir(), `tlog-bench-${process.pid}.jsonl`);
+const file = process.env.BENCH_FILE || join(tmpdir(), `tlog-bench-${process.pid}.jsonl`);
+const runs = Math.max(1, Number(process.env.RUNS ?? 3));
+const workers = process.env.WORKERS === undefined ? undefined : Number(process.env.WORKERS);
 
 function entry(seq: number): TransferLogEntry {
   const t = Date.parse("2026-01-01T00:00:00.000Z") + seq * 1000;
@@ -74,22 +81,43 @@ async function sha256File(): Promise<string> {
   return h.digest("hex");
 }
 
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 async function main() {
   let t = performance.now();
-  write();
+  if (process.env.BENCH_FILE && existsSync(file)) {
+    console.log(`reusing ${file}`);
+  } else {
+    write();
+    console.log(`wrote ${n} entries in ${((performance.now() - t) / 1000).toFixed(1)} s: ${file}`);
+  }
   const size = statSync(file).size;
-  console.log(`wrote ${n} entries, ${(size / 1e6).toFixed(0)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s: ${file}`);
-  t = performance.now();
-  await sha256File();
-  const shaMs = performance.now() - t;
-  console.log(`sha256 over file bytes: ${(shaMs / 1000).toFixed(2)} s`);
-  const heapBefore = process.memoryUsage().heapUsed;
-  t = performance.now();
-  const r = await verifyBundleFile(file);
-  const verifyMs = performance.now() - t;
-  console.log(formatResult(r).split("\n")[0]);
-  console.log(`verify: ${(verifyMs / 1000).toFixed(2)} s = ${(verifyMs / shaMs).toFixed(1)}x sha256; ${((verifyMs * 1000) / n).toFixed(2)} µs/entry; heap delta ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(1)} MB`);
-  if (!process.env.KEEP) unlinkSync(file);
+  const ratios: number[] = [];
+  for (let run = 1; run <= runs; run++) {
+    let cpu = process.cpuUsage();
+    t = performance.now();
+    await sha256File();
+    const shaMs = performance.now() - t;
+    const shaCpu = cpuMs(process.cpuUsage(cpu));
+    const heapBefore = process.memoryUsage().heapUsed;
+    cpu = process.cpuUsage();
+    t = performance.now();
+    const r = await verifyBundleFile(file, {}, workers === undefined ? {} : { workers });
+    const verifyMs = performance.now() - t;
+    const verifyCpu = cpuMs(process.cpuUsage(cpu)); // all threads of the process
+    if (run === 1) console.log(formatResult(r).split("\n")[0]);
+    const ratio = shaMs / verifyMs; // = verify MB/s / sha256 MB/s
+    ratios.push(ratio);
+    console.log(
+      `run ${run}: ${(size / 1e6).toFixed(0)} MB; sha256 ${(shaMs / 1000).toFixed(2)} s (${(size / 1e3 / shaMs).toFixed(0)} MB/s); ` +
+        `verify ${(verifyMs / 1000).toFixed(2)} s (${(size / 1e3 / verifyMs).toFixed(0)} MB/s, ${((verifyMs * 1000) / n).toFixed(2)} µs/entry); ` +
+        `throughput ratio ${ratio.toFixed(3)}; cpu sha256 ${(shaCpu / 1000).toFixed(2)} s, verify ${(verifyCpu / 1000).toFixed(2)} s (all threads); ` +
+        `heap delta ${((process.memoryUsage().heapUsed - heapBefore) / 1e6).toFixed(1)} MB`,
+    );
+  }
+  console.log(`median throughput ratio (verify / sha256) over ${runs} run(s): ${median(ratios).toFixed(3)}`);
+  if (!process.env.KEEP && !process.env.BENCH_FILE) unlinkSync(file);
 }
 
 void main();

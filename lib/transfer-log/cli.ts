@@ -7,10 +7,9 @@
  * --key pins the log's public key(s) (C2SP vkey strings, published out of
  * band); without it the keys in the bundle header are trusted as given.
  */
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import { parseVerifierKey } from "./keys";
-import { BundleVerifier, type BundleVerification, type VerifyBundleOptions } from "./verify-bundle";
+import { verifyBundleFile } from "./verify-file";
+import type { BundleVerification, VerifyBundleOptions } from "./verify-bundle";
 
 const USAGE = "usage: tsx lib/transfer-log/cli.ts [--origin <origin>] [--key <vkey>]... <bundle.jsonl>";
 
@@ -48,39 +47,7 @@ export function parseArgs(argv: readonly string[]): { file: string; options: Ver
   return { file, options: { ...(origin !== undefined ? { origin } : {}), ...(keys.length ? { trustedKeys: keys } : {}) } };
 }
 
-/**
- * Stream the file line by line into the verifier. readline's 'line' events
- * (rather than its async iterator) avoid a promise per line; input stops at
- * the first failure.
- */
-export function verifyBundleFile(file: string, options: VerifyBundleOptions = {}): Promise<BundleVerification> {
-  return new Promise((resolve, reject) => {
-    const input = createReadStream(file, { highWaterMark: 1 << 20 }); // fewer, larger reads
-    const rl = createInterface({ input, crlfDelay: Infinity });
-    const verifier = new BundleVerifier(options);
-    let settled = false;
-    const done = (err?: Error) => {
-      if (settled) return;
-      settled = true;
-      rl.close();
-      input.destroy();
-      if (err) reject(err);
-      else resolve(verifier.finish());
-    };
-    input.on("error", (err) => done(err));
-    rl.on("error", (err) => done(err));
-    rl.on("line", (line) => {
-      if (settled) return;
-      try {
-        if (verifier.push(line)) done();
-      } catch (e) {
-        done(e as Error);
-      }
-    });
-    // 'close' also fires after an input error; the error handler settles first.
-    rl.on("close", () => setImmediate(() => done()));
-  });
-}
+export { verifyBundleFile, type VerifyFileTuning } from "./verify-file";
 
 export function formatResult(r: BundleVerification): string {
   if (!r.ok) return `FAIL: ${r.failure.message} [${r.failure.code}]`;

@@ -7,7 +7,10 @@
  */
 import * as nodeCrypto from "node:crypto";
 
-type OneShot = (algorithm: string, data: string | Uint8Array, outputEncoding: "buffer") => Buffer;
+type OneShot = {
+  (algorithm: string, data: string | Uint8Array, outputEncoding: "buffer"): Buffer;
+  (algorithm: string, data: string | Uint8Array, outputEncoding: "latin1"): string;
+};
 const oneShot: OneShot | undefined =
   typeof (nodeCrypto as { hash?: unknown }).hash === "function"
     ? ((nodeCrypto as unknown as { hash: OneShot }).hash)
@@ -17,6 +20,17 @@ const oneShot: OneShot | undefined =
 export function sha256(data: Uint8Array | string): Buffer {
   if (oneShot) return oneShot("sha256", data, "buffer");
   return nodeCrypto.createHash("sha256").update(data).digest();
+}
+
+/**
+ * SHA-256 of bytes as a 32-character "latin1" string (one char per byte).
+ * Returning a string instead of a Buffer roughly halves the cost of a small
+ * one-shot digest (no ArrayBuffer allocation on the native side): it is what
+ * the verifier's hot loops use for leaves and interior nodes.
+ */
+export function sha256Latin1(data: Uint8Array): string {
+  if (oneShot) return oneShot("sha256", data, "latin1");
+  return nodeCrypto.createHash("sha256").update(data).digest("binary"); // "binary" = latin1
 }
 
 export const HASH_SIZE = 32;

@@ -9,7 +9,8 @@
  * Tree sizes and indices are plain numbers; all bit twiddling is done with
  * arithmetic (not `>>`/`&`) so sizes above 2^31 stay correct.
  */
-import { HASH_SIZE, bytesEqual, sha256 } from "./hash";
+import * as nodeCrypto from "node:crypto";
+import { HASH_SIZE, bytesEqual, sha256, sha256Latin1 } from "./hash";
 
 export const EMPTY_ROOT: Buffer = sha256(new Uint8Array(0));
 
@@ -59,15 +60,53 @@ export function popcount(n: number): number {
   return c;
 }
 
+// Hot-loop bindings as module locals: under tsx (CommonJS output) every use of
+// an imported name is a property read through a getter on the other module.
+const H = 32; // HASH_SIZE
+const oneShotHash = (nodeCrypto as { hash?: unknown }).hash as ((a: string, d: Uint8Array, e: "latin1") => string) | undefined;
+const nodeDigest: (data: Uint8Array) => string = oneShotHash ? (data) => oneShotHash("sha256", data, "latin1") : sha256Latin1;
+
+// Scratch for the accumulator's interior nodes: 0x01 || left || right. Filled
+// and hashed synchronously, so one module-level buffer is safe. Hashes are
+// moved as eight 32-bit words (DataView), not 32 bytes.
+const accScratch = new Uint8Array(1 + 2 * H);
+accScratch[0] = 0x01;
+const scratchView = new DataView(accScratch.buffer);
+
+/** Copy the 32 chars of a latin1 digest string into dst[at, at+32). */
+function putLatin1(h: string, dst: DataView, at: number): void {
+  for (let i = 0; i < H; i += 4) {
+    dst.setInt32(at + i, h.charCodeAt(i) | (h.charCodeAt(i + 1) << 8) | (h.charCodeAt(i + 2) << 16) | (h.charCodeAt(i + 3) << 24), true);
+  }
+}
+
+/** dst[to, to+32) = src[from, from+32) */
+function copyHash(src: DataView, from: number, dst: DataView, to: number): void {
+  for (let i = 0; i < H; i += 4) dst.setInt32(to + i, src.getInt32(from + i, true), true);
+}
+
+/** Largest compact range: one hash per bit of a safe integer size. */
+const MAX_DEPTH = 54;
+
 /**
  * Streaming Merkle tree: append leaf hashes one at a time, ask for the root at
  * the current size at any moment. Holds one hash per set bit of the size
  * (the "compact range" [0, size)), so memory is O(log n) and each append is
  * amortised O(1) node hashes.
+ *
+ * The compact range lives in one flat byte array and interior nodes are
+ * hashed with latin1-string digests: no allocation per append (this is the
+ * verifier's hot loop, one node hash per leaf on average).
  */
 export class MerkleAccumulator {
-  private readonly stack: Buffer[] = [];
+  /** Compact range: hash i (left to right) at bytes [32i, 32i+32). */
+  private readonly stack = new Uint8Array(MAX_DEPTH * H);
+  private readonly stackView = new DataView(this.stack.buffer);
+  private depth = 0;
   private count = 0;
+  /** DataView of the last array appendFrom() read from (callers pass the same one many times). */
+  private srcArray: Uint8Array | null = null;
+  private srcView: DataView = scratchView;
 
   /**
    * Continue a tree from its compact range: the roots of the perfect subtrees
@@ -80,8 +119,9 @@ export class MerkleAccumulator {
     }
     const acc = new MerkleAccumulator();
     for (const h of hashes) {
-      if (h.length !== HASH_SIZE) throw new RangeError("compact range hash must be 32 bytes");
-      acc.stack.push(Buffer.from(h));
+      if (h.length !== H) throw new RangeError("compact range hash must be 32 bytes");
+      acc.stack.set(h, acc.depth * H);
+      acc.depth++;
     }
     acc.count = size;
     return acc;
@@ -92,30 +132,62 @@ export class MerkleAccumulator {
   }
 
   append(leafHash: Uint8Array): void {
-    if (leafHash.length !== HASH_SIZE) throw new RangeError("leaf hash must be 32 bytes");
-    let h: Buffer = Buffer.isBuffer(leafHash) ? leafHash : Buffer.from(leafHash);
-    // Each trailing 1-bit of the old size is a completed left sibling to merge with.
-    let s = this.count;
-    while (s % 2 === 1) {
-      h = hashChildren(this.stack.pop()!, h);
-      s = (s - 1) / 2;
+    if (leafHash.length !== H) throw new RangeError("leaf hash must be 32 bytes");
+    this.appendFrom(leafHash, 0);
+  }
+
+  /** Append the leaf hash stored at src[offset, offset+32) (no length checks: hot path). */
+  appendFrom(src: Uint8Array, offset: number): void {
+    if (src !== this.srcArray) {
+      this.srcArray = src;
+      this.srcView = new DataView(src.buffer, src.byteOffset, src.byteLength);
     }
-    this.stack.push(h);
-    this.count++;
+    const sv = this.srcView;
+    const st = this.stackView;
+    let s = this.count;
+    this.count = s + 1;
+    if (s % 2 === 0) {
+      copyHash(sv, offset, st, this.depth * H);
+      this.depth++;
+      return;
+    }
+    // Each trailing 1-bit of the old size is a completed left sibling to merge with.
+    const sc = scratchView;
+    copyHash(sv, offset, sc, 1 + H);
+    for (;;) {
+      const at = --this.depth * H;
+      copyHash(st, at, sc, 1);
+      const h = nodeDigest(accScratch);
+      s = (s - 1) / 2;
+      if (s % 2 === 1) {
+        putLatin1(h, sc, 1 + H);
+      } else {
+        putLatin1(h, st, at);
+        this.depth++;
+        return;
+      }
+    }
   }
 
   /** MTH of the leaves appended so far: fold the subtree roots right to left. */
   root(): Buffer {
+    const d = this.depth;
+    if (d === 0) return Buffer.from(EMPTY_ROOT);
     const st = this.stack;
-    if (st.length === 0) return Buffer.from(EMPTY_ROOT);
-    let r = st[st.length - 1];
-    for (let i = st.length - 2; i >= 0; i--) r = hashChildren(st[i], r);
-    return Buffer.from(r);
+    const sc = accScratch;
+    sc.set(st.subarray((d - 1) * H, d * H), 1 + H);
+    for (let i = d - 2; i >= 0; i--) {
+      sc.set(st.subarray(i * H, (i + 1) * H), 1);
+      putLatin1(nodeDigest(sc), scratchView, 1 + H);
+    }
+    return Buffer.from(sc.subarray(1 + H));
   }
 
   /** Copy of the compact range [0, size) (see fromCompactRange). */
   compactRange(): Buffer[] {
-    return this.stack.map((h) => Buffer.from(h));
+    const out: Buffer[] = [];
+    for (let i = 0; i < this.depth; i++) out.push(Buffer.from(this.stack.subarray(i * H, (i + 1) * H)));
+    return out;
   }
 }
 

@@ -157,6 +157,40 @@ export class BundleVerifier {
     return null;
   }
 
+  /**
+   * True when the next line, if it is a canonical entry line whose recorded
+   * leaf hash was already checked (entry-scan.ts), may be fed with
+   * pushCanonicalEntry() instead of push(): a header was seen, no gap is
+   * pending, nothing failed, and no onEntry callback needs the parsed entry.
+   */
+  get acceptsCanonicalEntry(): boolean {
+    return this.failed === null && this.header !== null && this.pendingGap === null && this.options.onEntry === undefined;
+  }
+
+  /**
+   * Fast path of push() for a line the byte scanner (entry-scan.ts) accepted:
+   * a byte-exact entry line of a valid entry with this seq, whose recomputed
+   * leaf hash (at leaves[offset, offset+32)) equals the recorded leafHash.
+   * Does exactly what push() does after those checks. Only call it while
+   * acceptsCanonicalEntry is true.
+   */
+  pushCanonicalEntry(seq: number, leaves: Uint8Array, offset: number): BundleFailure | null {
+    if (this.failed) return this.failed;
+    this.lineNo++;
+    try {
+      if (!this.checkSeq(seq)) return null;
+      this.requireAccumulator(seq).appendFrom(leaves, offset);
+      this.nextSeq++;
+    } catch (e) {
+      if (e instanceof Failure) {
+        this.failed = e.failure;
+        return this.failed;
+      }
+      throw e;
+    }
+    return null;
+  }
+
   /** End of input: the final completeness checks. */
   finish(): BundleVerification {
     if (!this.failed) {
