@@ -60,10 +60,6 @@ test("an administrator creates a service token; systems report transfers with it
       externalReference: null,
     }));
     const posted = await api.post("/api/v1/transfers", { data: { events } });
-    if (posted.status() === 404) {
-      test.info().annotations.push({ type: "note", description: "POST /api/v1/transfers is not built on this branch: the tests that need log entries are skipped." });
-      return;
-    }
     expect(posted.ok(), `ingestion answered ${posted.status()}: ${await posted.text()}`).toBe(true);
     ingested = events.length;
   } finally {
@@ -84,11 +80,6 @@ test.describe("as the auditor", () => {
     await expect(page.getByTestId("invalid-filters")).toContainText("recipient");
     await expect(page.getByRole("checkbox", { name: "Flagged only" })).toBeChecked();
 
-    if (!ingested) {
-      await page.goto("/log");
-      await expect(page.getByRole("heading", { name: "No transfers logged yet" })).toBeVisible();
-      await expect(page.getByText("No checkpoint has been signed yet.").or(page.getByTestId("latest-checkpoint"))).toBeVisible();
-    }
   });
 
   test("issues checkpoints, sees them listed and verified, and checks their consistency in the browser", async ({ page }) => {
@@ -122,7 +113,6 @@ test.describe("as the auditor", () => {
   });
 
   test("opens an entry, verifies its inclusion proof in the browser and downloads the receipt", async ({ page }) => {
-    test.skip(!ingested, "needs log entries, written only through POST /api/v1/transfers (not on this branch)");
     await page.request.post("/api/v1/log/checkpoints");
     await page.goto("/log?system=e2e-system");
     await expect(page.getByRole("table", { name: "Log entries" }).getByRole("row")).toHaveCount(ingested + 1);
