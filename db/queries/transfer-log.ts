@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, rowsOf, type Db, type Tx } from "../client";
-import { auditEvents, logAccessEvents, logCheckpoints, transferLogEntries, transferLogHead } from "../schema";
+import { auditEvents, logAccessEvents, logCheckpoints, transferLogDaily, transferLogEntries, transferLogHead } from "../schema";
 import {
   MerkleAccumulator,
   consistencyProof,
@@ -14,6 +14,7 @@ import {
 } from "@/lib/transfer-log";
 import { LOG_ORIGIN } from "@/lib/transfer-log-service/config";
 import { CONTROLLER_COUNTRY } from "@/lib/registry/facts";
+import { BUSINESS_TIME_ZONE } from "@/lib/transfers/constants";
 import { currentSigningKey } from "./log-keys";
 import type { Actor } from "./actor";
 
@@ -91,6 +92,7 @@ export async function appendTransfers(events: PreparedTransfer[], db: Db = getDb
     }
     if (rows.length) {
       await insertEntries(tx, rows);
+      await addToDailySummary(tx, size, size + rows.length);
       await tx
         .update(transferLogHead)
         .set({ size: size + rows.length, frontier: tree.compactRange().map(hex), updatedAt: new Date() })
@@ -114,6 +116,20 @@ async function insertEntries(tx: Tx, rows: (TransferLogEntry & { leafHash: strin
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(seq bigint, "loggedAt" timestamptz, "occurredAt" timestamptz, "recipientId" uuid,
       "recipientVersion" int, "approvalId" uuid, "purposeCodes" jsonb, "dataItems" jsonb, "recordCount" int, "subjectPopulations" jsonb,
       "sendingSystem" text, "destinationCountry" text, "idempotencyKey" text, "externalReference" text, flags jsonb, "leafHash" text)`);
+}
+
+/**
+ * Adds entries [from, to) to transfer_log_daily in the append's transaction (under the head lock,
+ * so no two appends upsert the same row at once). Reads back only the rows just inserted.
+ */
+async function addToDailySummary(tx: Tx, from: number, to: number) {
+  await tx.execute(sql`
+    insert into transfer_log_daily (day, recipient_id, destination_country, sending_system, flagged, transfers, records)
+    select (occurred_at at time zone ${BUSINESS_TIME_ZONE})::date, recipient_id, destination_country, sending_system, jsonb_array_length(flags) > 0, count(*), sum(record_count)
+    from transfer_log_entries where seq >= ${from} and seq < ${to}
+    group by 1, 2, 3, 4, 5
+    on conflict (day, recipient_id, destination_country, sending_system, flagged)
+    do update set transfers = transfer_log_daily.transfers + excluded.transfers, records = transfer_log_daily.records + excluded.records`);
 }
 
 /** The head as it stands: size and root (computed from the stored compact range). */
@@ -241,6 +257,9 @@ export async function consistencyBetween(first: number, second: number, db: Db =
 export type LogFilter = {
   from?: Date;
   to?: Date;
+  /** `from`/`to` as whole Almaty days (toDay inclusive), when they were given as days. */
+  fromDay?: string;
+  toDay?: string;
   recipientId?: string;
   country?: string;
   crossBorder?: boolean;
@@ -306,20 +325,70 @@ export async function* streamLogEntries(filter: LogFilter, db: Db = getDb(), bat
   }
 }
 
+/**
+ * The summary's conditions for a filter, or null when the summary cannot answer it: filters by
+ * approval or seq, or by instants that are not whole days, need the entries themselves.
+ */
+function summaryWhere(f: LogFilter): SQL[] | null {
+  if (f.approvalId !== undefined || f.seqFrom !== undefined || f.seqTo !== undefined) return null;
+  if ((f.from && !f.fromDay) || (f.to && !f.toDay)) return null;
+  const d = transferLogDaily;
+  const w: SQL[] = [];
+  if (f.fromDay) w.push(gte(d.day, f.fromDay));
+  if (f.toDay) w.push(lte(d.day, f.toDay));
+  if (f.recipientId) w.push(eq(d.recipientId, f.recipientId));
+  if (f.country) w.push(eq(d.destinationCountry, f.country));
+  if (f.crossBorder === true) w.push(ne(d.destinationCountry, CONTROLLER_COUNTRY));
+  if (f.crossBorder === false) w.push(eq(d.destinationCountry, CONTROLLER_COUNTRY));
+  if (f.flagged !== undefined) w.push(eq(d.flagged, f.flagged));
+  if (f.sendingSystem) w.push(eq(d.sendingSystem, f.sendingSystem));
+  return w;
+}
+
 /** How many entries a filter matches (for the progress bar of a download). */
 export async function countLogEntries(filter: LogFilter, db: Db = getDb()) {
+  const summary = summaryWhere(filter);
+  if (summary) {
+    const [row] = await db.select({ n: sql<number>`coalesce(sum(${transferLogDaily.transfers}), 0)` }).from(transferLogDaily).where(and(...summary));
+    return Number(row.n);
+  }
   const where = whereOf(filter);
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(transferLogEntries).where(where.length ? and(...where) : undefined);
   return Number(row.n);
 }
 
-/** The viewer's charts: transfers per recipient per day, cross-border share, flagged count. */
+/**
+ * The viewer's charts: transfers per recipient per day, cross-border share, flagged count. From
+ * the daily summary when it can answer the filter (its cost grows with days, not entries).
+ */
 export async function logStatistics(filter: LogFilter, db: Db = getDb()) {
+  const summary = summaryWhere(filter);
+  if (summary) {
+    const d = transferLogDaily;
+    const cond = and(...summary);
+    const [perDay, [totals]] = await Promise.all([
+      db
+        .select({ day: sql<string>`to_char(${d.day}, 'YYYY-MM-DD')`, recipientId: d.recipientId, transfers: sql<number>`sum(${d.transfers})`, records: sql<number>`sum(${d.records})` })
+        .from(d)
+        .where(cond)
+        .groupBy(d.day, d.recipientId)
+        .orderBy(d.day, d.recipientId),
+      db
+        .select({
+          total: sql<number>`coalesce(sum(${d.transfers}), 0)`,
+          crossBorder: sql<number>`coalesce(sum(${d.transfers}) filter (where ${d.destinationCountry} <> ${CONTROLLER_COUNTRY}), 0)`,
+          flagged: sql<number>`coalesce(sum(${d.transfers}) filter (where ${d.flagged}), 0)`,
+        })
+        .from(d)
+        .where(cond),
+    ]);
+    return statisticsOf(perDay, totals);
+  }
   const where = whereOf(filter);
   const cond = where.length ? and(...where) : undefined;
   const perDay = await db
     .select({
-      day: sql<string>`to_char(date_trunc('day', ${transferLogEntries.occurredAt} at time zone 'Asia/Almaty'), 'YYYY-MM-DD')`,
+      day: sql<string>`to_char((${transferLogEntries.occurredAt} at time zone ${BUSINESS_TIME_ZONE})::date, 'YYYY-MM-DD')`,
       recipientId: transferLogEntries.recipientId,
       transfers: sql<number>`count(*)`,
       records: sql<number>`coalesce(sum(${transferLogEntries.recordCount}), 0)`,
@@ -327,7 +396,7 @@ export async function logStatistics(filter: LogFilter, db: Db = getDb()) {
     .from(transferLogEntries)
     .where(cond)
     .groupBy(sql`1`, transferLogEntries.recipientId)
-    .orderBy(sql`1`);
+    .orderBy(sql`1`, transferLogEntries.recipientId);
   const [totals] = await db
     .select({
       total: sql<number>`count(*)`,
@@ -336,6 +405,14 @@ export async function logStatistics(filter: LogFilter, db: Db = getDb()) {
     })
     .from(transferLogEntries)
     .where(cond);
+  return statisticsOf(perDay, totals);
+}
+
+type PerDayRow = { day: string; recipientId: string; transfers: number | string; records: number | string };
+type TotalsRow = { total: number | string; crossBorder: number | string; flagged: number | string };
+
+/** Counts arrive as strings (bigint sums) from PostgreSQL and as numbers from PGlite. */
+function statisticsOf(perDay: PerDayRow[], totals: TotalsRow) {
   return {
     perDay: perDay.map((r) => ({ ...r, transfers: Number(r.transfers), records: Number(r.records) })),
     total: Number(totals.total),
@@ -344,9 +421,10 @@ export async function logStatistics(filter: LogFilter, db: Db = getDb()) {
   };
 }
 
+/** The sending systems that have reported, for the viewer's filter (from the summary: no log scan). */
 export async function distinctSendingSystems(db: Db = getDb()) {
-  const rows = rowsOf<{ sending_system: string }>(await db.execute(sql`select distinct sending_system from transfer_log_entries order by 1 limit 200`));
-  return rows.map((r) => r.sending_system);
+  const rows = await db.selectDistinct({ system: transferLogDaily.sendingSystem }).from(transferLogDaily).orderBy(transferLogDaily.sendingSystem).limit(200);
+  return rows.map((r) => r.system);
 }
 
 // ---- The access log: every read of the log is itself recorded ----

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Raw bytes (hashes): postgres.js gives Buffer, PGlite Uint8Array; both are Uint8Array. */
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
@@ -40,6 +40,26 @@ export const transferLogEntries = pgTable(
     index("transfer_log_approval").on(t.approvalId),
     index("transfer_log_flagged_seq").on(t.seq).where(sql`jsonb_array_length(${t.flags}) > 0`),
   ],
+);
+
+/**
+ * Counts of the log per business day (Asia/Almaty) and per value of every filter the viewer's
+ * charts offer, maintained by the append transaction itself. The viewer's charts and totals read
+ * this instead of scanning the log, so a page costs the same at a thousand entries or a million.
+ * It is derived data, not evidence: it is not hashed, and a test checks it against the entries.
+ */
+export const transferLogDaily = pgTable(
+  "transfer_log_daily",
+  {
+    day: date("day").notNull(),
+    recipientId: uuid("recipient_id").notNull(),
+    destinationCountry: text("destination_country").notNull(),
+    sendingSystem: text("sending_system").notNull(),
+    flagged: boolean("flagged").notNull(),
+    transfers: bigint("transfers", { mode: "number" }).notNull(),
+    records: bigint("records", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.recipientId, t.destinationCountry, t.sendingSystem, t.flagged] })],
 );
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate } from "./common";
+import { BUSINESS_TIME_ZONE } from "@/lib/transfers/constants";
 
 /**
  * The transfer log's filters as URL query parameters, shared by the viewer (/log), the read API
@@ -15,9 +16,6 @@ import { isoDate } from "./common";
  *   system       sending system
  */
 export const LOG_FILTER_KEYS = ["from", "to", "recipient", "country", "crossBorder", "approval", "flagged", "system"] as const;
-
-/** Kazakhstan keeps one time zone, UTC+5 (since 1 March 2024); the log's days are Almaty days. */
-const ALMATY_OFFSET = "+05:00";
 
 const instant = z.iso.datetime({ offset: true });
 const dayOrInstant = z.union([isoDate, instant], "invalidDate");
@@ -43,6 +41,9 @@ export type LogListQuery = z.output<typeof logListQuery>;
 export type LogFilterValues = {
   from?: Date;
   to?: Date;
+  /** Set when `from`/`to` were whole Almaty days (YYYY-MM-DD, `toDay` inclusive). */
+  fromDay?: string;
+  toDay?: string;
   recipientId?: string;
   country?: string;
   crossBorder?: boolean;
@@ -51,14 +52,25 @@ export type LogFilterValues = {
   sendingSystem?: string;
 };
 
-const startOfDay = (day: string) => new Date(`${day}T00:00:00.000${ALMATY_OFFSET}`);
-const DAY_MS = 86_400_000;
+/**
+ * Midnight of an Almaty calendar day as an instant. The offset is looked up for that day (Almaty
+ * was UTC+6 until 1 March 2024), so a day filter matches the business days the log's summary uses.
+ */
+const offsetFormat = new Intl.DateTimeFormat("en-US", { timeZone: BUSINESS_TIME_ZONE, timeZoneName: "longOffset" });
+function startOfDay(day: string): Date {
+  const name = offsetFormat.formatToParts(new Date(`${day}T12:00:00Z`)).find((p) => p.type === "timeZoneName")?.value ?? "GMT+05:00";
+  const offset = name === "GMT" ? "Z" : name.slice(3);
+  return new Date(`${day}T00:00:00.000${offset}`);
+}
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export function logFilterOf(q: z.output<typeof logFilterQuery>): LogFilterValues {
   const f: LogFilterValues = {};
   if (q.from) f.from = q.from.length === 10 ? startOfDay(q.from) : new Date(q.from);
+  if (q.from?.length === 10) f.fromDay = q.from;
   // A day given as `to` includes that whole day.
-  if (q.to) f.to = q.to.length === 10 ? new Date(startOfDay(q.to).getTime() + DAY_MS) : new Date(q.to);
+  if (q.to) f.to = q.to.length === 10 ? startOfDay(nextDay(q.to)) : new Date(q.to);
+  if (q.to?.length === 10) f.toDay = q.to;
   if (q.recipient) f.recipientId = q.recipient;
   if (q.country) f.country = q.country;
   if (q.crossBorder) f.crossBorder = q.crossBorder === "yes";
