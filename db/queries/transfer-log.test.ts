@@ -72,6 +72,29 @@ describe("appending to the log", () => {
   });
 });
 
+describe("group commit", () => {
+  it("commits concurrent batches together, yet one bad batch fails alone", async () => {
+    const before = (await logHead(t.db)).size;
+    // The first call takes the lock; the next three queue and are committed as one group,
+    // in which the middle batch cannot be stored (not a uuid): it must not take the others down.
+    const calls = [
+      appendTransfers([event({ idempotencyKey: "group-a" })], t.db),
+      appendTransfers([event({ idempotencyKey: "group-b" }), event({ idempotencyKey: "group-a" })], t.db),
+      appendTransfers([event({ idempotencyKey: "group-bad", recipientId: "not-a-uuid" })], t.db),
+      appendTransfers([event({ idempotencyKey: "group-c" }), event({ idempotencyKey: "group-b" })], t.db),
+    ];
+    const [a, b, bad, c] = await Promise.allSettled(calls);
+    expect(bad.status).toBe("rejected");
+    if (a.status !== "fulfilled" || b.status !== "fulfilled" || c.status !== "fulfilled") throw new Error("a good batch failed");
+    // Retries across batches of a group get the first answer.
+    expect(b.value[1]).toEqual({ ...a.value[0], duplicate: true });
+    expect(c.value[1]).toEqual({ ...b.value[0], duplicate: true });
+    expect([a.value[0].seq, b.value[0].seq, c.value[0].seq]).toEqual([before, before + 1, before + 2]);
+    const rows = rowsOf<{ seq: string | number }>(await t.db.execute(sql`select seq from transfer_log_entries order by seq`));
+    expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: before + 3 }, (_, i) => i));
+  });
+});
+
 describe("checkpoints and proofs", () => {
   it("signs checkpoints that verify with the published keys, also after a rotation", async () => {
     const cp1 = await issueCheckpoint(t.db);

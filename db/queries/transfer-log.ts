@@ -48,20 +48,74 @@ export function entryOfRow(row: EntryRow): TransferLogEntry {
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 
 /**
- * Appends a batch in one transaction: lock the head row (one writer at a time, so sequence
- * numbers have no gaps and the tree no forks), skip events whose idempotency key is already
- * logged (a retry gets the first answer), assign seq and loggedAt, hash, insert, move the head.
- * The writes run as qplus_log_writer, a role that can insert and read the log but not change it.
- * Returns only after commit: an acknowledged event is durable.
+ * Appends a batch to the log; resolves after the transaction holding it has committed, so an
+ * acknowledged event is durable. Concurrent calls are committed together (group commit): while
+ * one transaction holds the head lock, the batches that arrive wait in a queue and the next
+ * transaction takes all of them — one lock, one insert, one commit for many requests, which is
+ * what lets ingestion keep up when the appends are serialised by design.
  */
-export async function appendTransfers(events: PreparedTransfer[], db: Db = getDb()): Promise<AppendResult[]> {
-  if (!events.length) return [];
+export function appendTransfers(events: PreparedTransfer[], db: Db = getDb()): Promise<AppendResult[]> {
+  if (!events.length) return Promise.resolve([]);
+  let queue = appendQueues.get(db);
+  if (!queue) appendQueues.set(db, (queue = { pending: [], running: false }));
+  const q = queue;
+  return new Promise<AppendResult[]>((resolve, reject) => {
+    q.pending.push({ events, resolve, reject });
+    if (!q.running) void drain(q, db);
+  });
+}
+
+/** Up to this many events go into one transaction (a few batches of the API's 1,000 at most). */
+const GROUP_COMMIT_MAX_EVENTS = 5_000;
+
+type PendingAppend = { events: PreparedTransfer[]; resolve: (r: AppendResult[]) => void; reject: (e: unknown) => void };
+type AppendQueue = { pending: PendingAppend[]; running: boolean };
+const appendQueues = new WeakMap<Db, AppendQueue>();
+
+async function drain(q: AppendQueue, db: Db) {
+  q.running = true;
+  try {
+    while (q.pending.length) {
+      const group: PendingAppend[] = [];
+      let n = 0;
+      while (q.pending.length && (group.length === 0 || n + q.pending[0].events.length <= GROUP_COMMIT_MAX_EVENTS)) {
+        const next = q.pending.shift()!;
+        group.push(next);
+        n += next.events.length;
+      }
+      try {
+        const results = await appendInOneTransaction(group.map((g) => g.events), db);
+        group.forEach((g, i) => g.resolve(results[i]));
+      } catch (err) {
+        if (group.length === 1) group[0].reject(err);
+        // One batch must not fail the others it happened to be grouped with: each on its own.
+        else
+          for (const g of group)
+            await appendInOneTransaction([g.events], db).then(
+              ([r]) => g.resolve(r),
+              (e) => g.reject(e),
+            );
+      }
+    }
+  } finally {
+    q.running = false;
+  }
+}
+
+/**
+ * Appends batches in one transaction: lock the head row (one writer at a time, so sequence
+ * numbers have no gaps and the tree no forks), skip events whose idempotency key is already
+ * logged (a retry gets the first answer, also across the batches of a group), assign seq and
+ * loggedAt, hash, insert, add to the daily summary, move the head. The writes run as
+ * qplus_log_writer, a role that can insert and read the log but not change it.
+ */
+async function appendInOneTransaction(batches: PreparedTransfer[][], db: Db): Promise<AppendResult[][]> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local role qplus_log_writer`);
     const [head] = rowsOf<{ size: string | number; frontier: string[] }>(
       await tx.execute(sql`select size, frontier from transfer_log_head where id = 1 for update`),
     );
-    const keys = [...new Set(events.map((e) => e.idempotencyKey))];
+    const keys = [...new Set(batches.flatMap((events) => events.map((e) => e.idempotencyKey)))];
     const existing = await tx
       .select({ seq: transferLogEntries.seq, loggedAt: transferLogEntries.loggedAt, leafHash: transferLogEntries.leafHash, idempotencyKey: transferLogEntries.idempotencyKey, flags: transferLogEntries.flags })
       .from(transferLogEntries)
@@ -74,22 +128,25 @@ export async function appendTransfers(events: PreparedTransfer[], db: Db = getDb
     const tree = MerkleAccumulator.fromCompactRange(size, head.frontier.map((h) => Buffer.from(h, "hex")));
     const loggedAt = toIsoMillis(new Date());
     const rows: (TransferLogEntry & { leafHash: string })[] = [];
-    const results: AppendResult[] = [];
-    for (const event of events) {
-      const first = answered.get(event.idempotencyKey);
-      if (first) {
-        results.push({ ...first, duplicate: true });
-        continue;
+    const perBatch = batches.map((events) => {
+      const results: AppendResult[] = [];
+      for (const event of events) {
+        const first = answered.get(event.idempotencyKey);
+        if (first) {
+          results.push({ ...first, duplicate: true });
+          continue;
+        }
+        const entry: TransferLogEntry = { ...event, seq: size + rows.length, loggedAt };
+        const leaf = entryLeafHash(entry);
+        tree.append(leaf);
+        rows.push({ ...entry, leafHash: hex(leaf) });
+        const result = { seq: entry.seq, loggedAt, leafHash: hex(leaf), idempotencyKey: entry.idempotencyKey, flags: entry.flags, duplicate: false };
+        // The same key twice (in a batch or across the group): the second is a retry of the first.
+        answered.set(event.idempotencyKey, result);
+        results.push(result);
       }
-      const entry: TransferLogEntry = { ...event, seq: size + rows.length, loggedAt };
-      const leaf = entryLeafHash(entry);
-      tree.append(leaf);
-      rows.push({ ...entry, leafHash: hex(leaf) });
-      const result = { seq: entry.seq, loggedAt, leafHash: hex(leaf), idempotencyKey: entry.idempotencyKey, flags: entry.flags, duplicate: false };
-      // The same key twice in one batch: the second is a retry of the first.
-      answered.set(event.idempotencyKey, result);
-      results.push(result);
-    }
+      return results;
+    });
     if (rows.length) {
       await insertEntries(tx, rows);
       await addToDailySummary(tx, size, size + rows.length);
@@ -98,7 +155,7 @@ export async function appendTransfers(events: PreparedTransfer[], db: Db = getDb
         .set({ size: size + rows.length, frontier: tree.compactRange().map(hex), updatedAt: new Date() })
         .where(eq(transferLogHead.id, 1));
     }
-    return results;
+    return perBatch;
   });
 }
 
