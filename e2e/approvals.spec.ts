@@ -46,7 +46,7 @@ test.describe("an engineer asks", () => {
     await expect(live.locator('[data-rule="B1"]')).toContainText("KZ-PDL art. 16 p. 2-3");
     await page.getByLabel("Ground for the cross-border transfer").selectOption({ label: "Subjects' consent to cross-border transfer" });
     await expect(live.locator('[data-rule="B1"]')).toContainText("Passes");
-    await expect(live.locator('[data-rule="B1"]')).toContainText("cross-border transfer to RU");
+    await expect(live.locator('[data-rule="B1"]')).toContainText("cross-border transfer to Russia on the ground named in the request");
     await expect(live.locator('[data-rule="B3"]')).toContainText("Passes");
     await expect(live.locator('[data-rule="B4"]')).toContainText("Passes");
     await expect(live.locator('[data-rule="B6-CONTRACT"]')).toContainText("QK-DPA-2025/07");
@@ -156,12 +156,32 @@ test.describe("a request that breaks a rule", () => {
         const alert = page.getByTestId("blocked-alert");
         await expect(alert).toContainText("The rules block this request: nobody can approve it");
         await expect(alert).toContainText("B2");
-        await expect(alert).toContainText("contact: phone");
+        // The register's names of the data items, not their keys.
+        await expect(alert).toContainText("Key Business Solutions LLC: research under purpose C8 would receive direct identifiers: phone and full name.");
         await expect(page.getByTestId("decision-panel").getByRole("button", { name: "Approve" })).toBeDisabled();
         await expect(page.getByTestId("decision-panel").getByRole("button", { name: "Reject" })).toBeEnabled();
       });
     });
   }
+
+  test.describe("in Russian", () => {
+    test.use({ storageState: storageFor("dpo") });
+    test("the DPO reads why in Russian: the rule's reason names the register's facts in Russian, no English sentence", async ({ page, baseURL }) => {
+      await page.context().addCookies([{ name: "NEXT_LOCALE", value: "ru", url: baseURL! }]);
+      await page.goto(blockedUrl);
+      const alert = page.getByTestId("blocked-alert");
+      await expect(alert).toContainText("B2");
+      await expect(alert).toContainText("ООО «Ключевые Бизнес Решения»: для исследования по цели C8 передавались бы прямые идентификаторы: номер телефона и Ф.И.О.");
+      const b2 = page.getByRole("table").locator('[data-rule="B2"]');
+      await expect(b2).toContainText("Запрещает");
+      await expect(b2).toContainText("п. 1 ст. 17 Закона РК о персональных данных");
+      // Latin script only in rule ids and purpose codes: every reason and source is in Russian.
+      const codes = /\b(REG-ACTIVE|B\d(-[A-Z]+)?|C\d+)\b/g;
+      expect((await alert.innerText()).replace(codes, "")).not.toMatch(/[A-Za-z]/);
+      expect((await page.getByRole("table").innerText()).replace(codes, "")).not.toMatch(/[A-Za-z]/);
+      await page.screenshot({ path: "test-results/blocked-request-ru.png", fullPage: true });
+    });
+  });
 });
 
 test.describe("an auditor", () => {

@@ -124,6 +124,24 @@ test.describe("as the auditor", () => {
     expect(download.suggestedFilename()).toMatch(/^transfer-log-receipt-\d+\.json$/);
   });
 
+  test("names each flag in the reader's language: the events named no approval", async ({ page, baseURL }) => {
+    await page.goto("/log?system=e2e-system");
+    const table = page.getByRole("table", { name: "Log entries" });
+    await expect(table.locator('[data-flag="no-approval"]').first()).toHaveText("No approval");
+
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "ru", url: baseURL! }]);
+    await page.reload();
+    await expect(page.getByRole("table").locator('[data-flag="no-approval"]').first()).toHaveText("Нет одобрения");
+    await page.getByRole("table").getByRole("link").first().click();
+    const flag = page.locator("dd").locator('[data-flag="no-approval"]');
+    await expect(flag).toContainText("В передаче не указано одобрение");
+    // The wording the log hashed stays there, folded away, as evidence.
+    await expect(flag.getByText("The event names no approval.")).toBeHidden();
+    await flag.getByText("Запись в журнале").click();
+    await expect(flag.getByText("The event names no approval.")).toBeVisible();
+    await page.screenshot({ path: "test-results/log-entry-flags-ru.png", fullPage: true });
+  });
+
   test("downloads follow the page's filters and show their progress", async ({ page }) => {
     // The export endpoints are served elsewhere; here their answer is simulated: a count header
     // and one line per entry, after a pause long enough to see the bar.

@@ -76,6 +76,9 @@ export function recipientFactsOf(id: string, version: number, s: RecipientSnapsh
   return {
     id,
     name: s.nameEn,
+    // Reasons name the recipient in the reader's language (lib/i18n/rule-reasons.ts).
+    nameRu: s.nameRu ?? null,
+    nameKk: s.nameKk ?? null,
     version,
     status: s.status,
     role: s.role,

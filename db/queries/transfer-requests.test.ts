@@ -227,6 +227,15 @@ describe("a request that breaks a rule cannot be approved by anyone", () => {
     expect(created.status).toBe("submitted");
     expect(created.evaluation?.blocked).toBe(true);
     expect(created.evaluation?.results.find((r) => r.ruleId === "B2")).toMatchObject({ ok: false, severity: "block" });
+    // Stored with its message, naming the recipient as the register does in every language, so
+    // each reader sees the reason in theirs; the English reason stays for the API.
+    const [stored] = (await getTransferTimeline(created.id, t.db)).filter((e) => e.evaluation).map((e) => e.evaluation!.results.find((r) => r.ruleId === "B2")!);
+    expect(stored.reason).toMatch(/^Key Business Solutions LLC: research purpose C8 would receive direct identifiers: contact: phone/);
+    expect(stored.message).toMatchObject({
+      key: "ruleReasons.B2.directIdentifiers",
+      params: { recipient: "Key Business Solutions LLC", recipientRu: "ООО «Ключевые Бизнес Решения»", recipientKk: "«Ключевые Бизнес Решения» ЖШҚ", purposes: ["C8"] },
+    });
+    expect(stored.message!.params.items).toContain("contact: phone");
     const counts = await rowCounts();
     for (const who of ["dpo", "admin"] as const) {
       const attempt = decideTransferRequest({ id: created.id, expectedVersion: created.version, outcome: "approved", reason: "Approve anyway", validUntil: TODAY, acknowledgedRuleIds: ["B2"] }, decider(who), new Date(), t.db);

@@ -29,7 +29,16 @@ export function openApiDocument() {
       ruleId: { type: "string", enum: [...TRANSFER_RULE_IDS] },
       ok: { type: "boolean" },
       severity: { type: "string", enum: ["block", "warn", "info"], description: "block: approval impossible; warn: the DPO must acknowledge it to approve" },
-      reason: { type: "string" },
+      reason: { type: "string", description: "The verdict in English, naming the facts" },
+      message: {
+        type: "object",
+        description: "The same verdict as a message key of the portal's catalogues (ruleReasons.*) with language-neutral params: codes, register keys, ISO dates. Absent on results stored before it existed.",
+        required: ["key", "params"],
+        properties: {
+          key: { type: "string" },
+          params: { type: "object", additionalProperties: { oneOf: [{ type: "string" }, { type: "number" }, { type: "array", items: { type: "string" } }] } },
+        },
+      },
       source: { type: "string" },
     },
   };

@@ -28,6 +28,14 @@ describe("notification and email texts", () => {
       }
   });
 
+  it("flagged transfers name their flags in the reader's language, not as codes", () => {
+    const flagged = { ...params, reason: "no-approval, rule:B2" };
+    expect(renderNotification("transfersFlagged", "ru", flagged)).toContain("(Нет одобрения и Правило B2)");
+    expect(renderNotification("transfersFlagged", "kk", flagged)).toContain("(Мақұлдау жоқ және B2 ережесі)");
+    expect(renderEmail("transfersFlagged", "en", flagged, "https://portal.example/log").body).toContain("(No approval and Rule B2)");
+    expect(renderNotification("transfersFlagged", "ru", flagged)).not.toContain("no-approval");
+  });
+
   it("a decision's email carries its reason and validity", () => {
     const { body } = renderEmail("transferApproved", "ru", params, "https://portal.example/transfers/abc");
     expect(body).toContain("Covered by the DPA");

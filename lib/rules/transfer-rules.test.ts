@@ -42,6 +42,11 @@ describe("the policy's real recipients", () => {
     expect(b2.reason).toBe(
       "Key Business Solutions LLC: research purpose C8 would receive direct identifiers: contact: phone.",
     );
+    // The same verdict as a translatable message: codes and register keys, no words.
+    expect(b2.message).toEqual({
+      key: "ruleReasons.B2.directIdentifiers",
+      params: { recipient: "Key Business Solutions LLC", purposes: ["C8"], count: 1, items: ["contact: phone"] },
+    });
     // B2 is the only thing wrong with it.
     expect(evaluation.results.filter((r) => r.severity === "block").map((r) => r.ruleId)).toEqual(["B2"]);
   });
@@ -154,6 +159,7 @@ describe("B6-PURPOSE", () => {
     const r = run("B6-PURPOSE", ctx(RECIPIENTS.halykBank, { purposeCodes: ["C8"], dataItems: ["contact: phone"] }));
     expect(r).toMatchObject({ ok: false, severity: "block" });
     expect(r.reason).toBe("Halyk Bank of Kazakhstan JSC: purpose C8 is not linked to this recipient (linked: C1, C3).");
+    expect(r.message).toMatchObject({ key: "ruleReasons.B6-PURPOSE.unlinked", params: { purposes: ["C8"], count: 1, linked: ["C1", "C3"] } });
   });
   it("blocks an unknown or archived purpose, and a request with none", () => {
     expect(run("B6-PURPOSE", ctx(RECIPIENTS.halykBank, { purposeCodes: ["C99"] })).reason).toContain("not in the register");
@@ -190,6 +196,7 @@ describe("B6-ACTIONS", () => {
     const r = run("B6-ACTIONS", ctx(limited, { ...halykTopUp, actions: ["use", "transfer", "destruction"] }));
     expect(r).toMatchObject({ ok: false, severity: "block" });
     expect(r.reason).toBe("Counterparties: actions not permitted for this recipient: transfer; destruction.");
+    expect(r.message).toMatchObject({ key: "ruleReasons.B6-ACTIONS.outside", params: { recipient: "Counterparties", actions: ["transfer", "destruction"] } });
   });
   it("blocks a request with no action", () => {
     expect(run("B6-ACTIONS", ctx(limited, { ...halykTopUp, actions: [] })).ok).toBe(false);

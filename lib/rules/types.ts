@@ -39,8 +39,11 @@ export interface RknNotificationFacts {
 /** One version of a recipient's register entry. */
 export interface RecipientFacts {
   id: string;
-  /** Legal name, used in reasons shown to people. */
+  /** Legal name in English, used in the English `reason` and as the names' last fallback. */
   name: string;
+  /** The register's Russian and Kazakh names, when it has them: carried into reason messages. */
+  nameRu?: string | null;
+  nameKk?: string | null;
   version: number;
   status: RecipientStatus;
   role: RecipientRole;
@@ -118,6 +121,22 @@ export interface RuleContext {
 }
 
 /**
+ * A value a reason message names. Lists are codes or register keys (purpose codes, data-item
+ * keys, action keys, duty keys), rendered with the reader's list format and register names;
+ * ISO days are formatted for the reader's locale (lib/i18n/rule-reasons.ts).
+ */
+export type RuleMessageParam = string | number | string[];
+
+/**
+ * A reason as a message key (under "ruleReasons" in lib/i18n/messages) and its ICU params, so
+ * each reader sees it in their language. Language-neutral: facts as codes, keys and ISO days.
+ */
+export interface RuleMessage {
+  key: string;
+  params: Record<string, RuleMessageParam>;
+}
+
+/**
  * One rule's verdict.
  * - ok: the legal condition holds.
  * - severity: "block" (refused; only when !ok), "warn" (a person must look: a failed
@@ -127,8 +146,13 @@ export interface RuleResult {
   ruleId: TransferRuleId;
   ok: boolean;
   severity: "block" | "warn" | "info";
-  /** Plain English sentence naming the concrete facts. */
+  /**
+   * Plain English sentence naming the concrete facts: kept for the API and for stored
+   * evaluations; screens render `message` in the reader's language instead.
+   */
   reason: string;
+  /** The reason as a translatable message. Absent in results stored before it existed. */
+  message?: RuleMessage;
   source: string;
 }
 

@@ -65,6 +65,7 @@ async function notifyDpo(flagged: Parameters<NonNullable<IngestChecks["onFlagged
     const codes = [...new Set(items.flatMap((i) => i.result.flags.map((f) => f.code)))];
     await notify(db, { role: "dpo" }, {
       kind: "transfersFlagged",
+      // The codes, not their English reasons: the notification renders them in each reader's language.
       params: { number: items.length, recipientEn: r.nameEn, recipientRu: r.nameRu ?? r.nameEn, recipientKk: r.nameKk ?? r.nameEn, actor: items[0].sendingSystem, reason: codes.join(", ") },
       link: `/log?flagged=1&recipient=${recipientId}`,
       actorUserId: null,

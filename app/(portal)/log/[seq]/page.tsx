@@ -18,6 +18,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { VerifyInclusion } from "./_components/verify-inclusion";
 import { DownloadReceipt } from "./_components/download-receipt";
+import { LogFlagBadge, LogFlagDetail } from "../_components/log-flag";
 
 export async function generateMetadata({ params }: { params: Promise<{ seq: string }> }) {
   const t = await getTranslations("log.entry");
@@ -66,7 +67,7 @@ export default async function LogEntryPage({ params }: { params: Promise<{ seq: 
           <h1 className="text-2xl font-semibold tracking-tight">{t("entry.title", { seq })}</h1>
           <div className="flex flex-wrap items-center gap-2 text-sm">
             {entry.destinationCountry !== CONTROLLER_COUNTRY && <Badge variant="warning">{t("crossBorder")}</Badge>}
-            {entry.flags.length ? entry.flags.map((f, i) => <Badge key={`${f.code}-${i}`} variant="danger">{f.code}</Badge>) : <Badge variant="success">{t("noFlagsBadge")}</Badge>}
+            {entry.flags.length ? entry.flags.map((f, i) => <LogFlagBadge key={`${f.code}-${i}`} code={f.code} />) : <Badge variant="success">{t("noFlagsBadge")}</Badge>}
           </div>
         </div>
         <DownloadReceipt seq={seq} />
@@ -108,11 +109,10 @@ export default async function LogEntryPage({ params }: { params: Promise<{ seq: 
               {row(
                 t("fields.flags"),
                 entry.flags.length ? (
-                  <ul className="grid gap-1">
+                  <ul className="grid gap-3">
                     {entry.flags.map((f, i) => (
-                      <li key={`${f.code}-${i}`} className="flex flex-wrap items-center gap-2">
-                        <Badge variant="danger">{f.code}</Badge>
-                        <span>{f.reason}</span>
+                      <li key={`${f.code}-${i}`}>
+                        <LogFlagDetail code={f.code} reason={f.reason} />
                       </li>
                     ))}
                   </ul>

@@ -6,6 +6,7 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tan
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { KeysetPager } from "./keyset-pager";
+import { LogFlagBadge } from "./log-flag";
 
 export type LogTableRow = {
   seq: number;
@@ -62,9 +63,7 @@ export function LogTable({ rows, newerHref, olderHref, emptyText }: { rows: LogT
           row.original.flags.length ? (
             <span className="flex flex-wrap gap-1">
               {row.original.flags.map((f, i) => (
-                <Badge key={`${f.code}-${i}`} variant="danger" title={f.reason}>
-                  {f.code}
-                </Badge>
+                <LogFlagBadge key={`${f.code}-${i}`} code={f.code} />
               ))}
             </span>
           ) : (

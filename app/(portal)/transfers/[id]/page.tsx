@@ -12,7 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { TransferStatusBadge } from "../_components/status-badge";
-import { RuleResults, RuleSummary } from "../_components/rule-results";
+import { RuleReason, RuleResults, RuleSummary, registerNamesOf } from "../_components/rule-results";
 import { Timeline } from "../_components/timeline";
 import { DecisionPanel } from "../_components/decision-panel";
 import { RevokeApprovalButton } from "../_components/revoke-approval-button";
@@ -51,6 +51,7 @@ export default async function TransferRequestPage({ params }: { params: Promise<
   const purposeName = new Map(options.purposes.map((p) => [p.code, p.name]));
   const actionName = new Map(options.actions.map((a) => [a.key, a.name]));
   const categoryName = new Map(options.subjectCategories.map((c) => [c.key, c.name]));
+  const names = registerNamesOf(options);
   const day = (d: string | null) => (d ? format.dateTime(new Date(`${d}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" }) : null);
   const none = <span className="text-muted-foreground">{t("none")}</span>;
   const row = (label: string, value: React.ReactNode) => (
@@ -104,7 +105,7 @@ export default async function TransferRequestPage({ params }: { params: Promise<
                 .filter((r) => r.severity === "block")
                 .map((r) => (
                   <li key={r.ruleId}>
-                    <span className="font-mono text-xs font-semibold">{r.ruleId}</span> {r.reason}
+                    <span className="font-mono text-xs font-semibold">{r.ruleId}</span> <RuleReason result={r} names={names} />
                   </li>
                 ))}
             </ul>
@@ -147,11 +148,11 @@ export default async function TransferRequestPage({ params }: { params: Promise<
             <Card>
               <CardHeader>
                 <CardTitle>{live ? t("rulesNow") : t("rulesAtLastCheck")}</CardTitle>
-                <CardDescription>{live ? t("rulesNowHint") : lastCheck ? t("rulesCheckedOn", { day: lastCheck.evaluatedOn }) : null}</CardDescription>
+                <CardDescription>{live ? t("rulesNowHint") : lastCheck ? t("rulesCheckedOn", { day: day(lastCheck.evaluatedOn) ?? lastCheck.evaluatedOn }) : null}</CardDescription>
               </CardHeader>
               <CardContent className="grid gap-3">
                 <RuleSummary results={shown} />
-                <RuleResults results={shown} label={live ? t("rulesNow") : t("rulesAtLastCheck")} />
+                <RuleResults results={shown} label={live ? t("rulesNow") : t("rulesAtLastCheck")} names={names} />
               </CardContent>
             </Card>
           )}
@@ -176,6 +177,7 @@ export default async function TransferRequestPage({ params }: { params: Promise<
                     version={request.version}
                     blocked={live?.blocked ?? true}
                     warnings={live?.warnings ?? []}
+                    names={names}
                     defaultValidUntil={request.periodEnd >= today ? request.periodEnd : today}
                     minValidUntil={today}
                     maxValidUntil={request.periodEnd}
@@ -227,7 +229,7 @@ export default async function TransferRequestPage({ params }: { params: Promise<
               <CardTitle>{t("timeline.title")}</CardTitle>
             </CardHeader>
             <CardContent>
-              <Timeline events={timeline} expiredOn={status === "expired" ? request.validUntil : null} />
+              <Timeline events={timeline} expiredOn={status === "expired" ? request.validUntil : null} names={names} />
             </CardContent>
           </Card>
         </div>

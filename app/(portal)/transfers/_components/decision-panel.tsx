@@ -12,6 +12,8 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import type { DecisionOutcome } from "@/lib/transfers/constants";
 import type { RuleResult } from "@/lib/rules/types";
+import type { RegisterNames } from "@/lib/i18n/rule-reasons";
+import { RuleReason } from "./rule-results";
 import { decideTransferRequestAction } from "../actions";
 
 /**
@@ -19,7 +21,7 @@ import { decideTransferRequestAction } from "../actions";
  * last valid day and every warning acknowledged; a blocked request cannot be approved (the server
  * refuses it too).
  */
-export function DecisionPanel({ id, version, blocked, warnings, defaultValidUntil, minValidUntil, maxValidUntil }: { id: string; version: number; blocked: boolean; warnings: RuleResult[]; defaultValidUntil: string; minValidUntil: string; maxValidUntil: string }) {
+export function DecisionPanel({ id, version, blocked, warnings, names, defaultValidUntil, minValidUntil, maxValidUntil }: { id: string; version: number; blocked: boolean; warnings: RuleResult[]; names?: RegisterNames; defaultValidUntil: string; minValidUntil: string; maxValidUntil: string }) {
   const t = useTranslations("transfers.decision");
   const te = useTranslations("errors");
   const router = useRouter();
@@ -82,7 +84,7 @@ export function DecisionPanel({ id, version, blocked, warnings, defaultValidUnti
                 className="mt-0.5"
               />
               <span>
-                <span className="font-mono text-xs font-semibold">{w.ruleId}</span> {w.reason}
+                <span className="font-mono text-xs font-semibold">{w.ruleId}</span> <RuleReason result={w} names={names} />
               </span>
             </label>
           ))}

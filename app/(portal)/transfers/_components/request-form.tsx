@@ -17,7 +17,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { CROSS_BORDER_GROUNDS } from "@/lib/registry/facts";
 import { SUBJECT_POPULATIONS, VOLUME_PERIODS } from "@/lib/transfers/constants";
 import type { TransferEvaluation } from "@/lib/rules/types";
-import { RuleResults, RuleSummary } from "./rule-results";
+import { RuleResults, RuleSummary, registerNamesOf } from "./rule-results";
 import { createTransferRequestAction, previewTransferRulesAction, updateTransferRequestAction } from "../actions";
 
 export type TransferFormValues = {
@@ -401,7 +401,7 @@ export function TransferRequestForm({ mode, id, version, defaults, options }: { 
             {evaluation && values.recipientId ? (
               <>
                 <RuleSummary results={evaluation.results} />
-                <RuleResults results={evaluation.results} label={t("form.liveRules")} compact />
+                <RuleResults results={evaluation.results} label={t("form.liveRules")} names={registerNamesOf(options)} compact />
               </>
             ) : (
               <Alert>

@@ -1,15 +1,51 @@
-import { useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Ban, CircleCheck, TriangleAlert } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { RuleResult } from "@/lib/rules/types";
+import type { Locale } from "@/lib/i18n/config";
+import type { TransferFormOptions } from "./request-form";
+import { isTranslatable, renderRuleReason, renderRuleSource, type Format, type RegisterNames, type Translate } from "@/lib/i18n/rule-reasons";
+
+/**
+ * Reasons and sources in the reader's language (lib/i18n/rule-reasons.ts). Works in server and
+ * client components alike: results stored before reasons had messages fall back to their English.
+ */
+export function useRuleText(names?: RegisterNames) {
+  const t = useTranslations() as unknown as Translate;
+  const format = useFormatter() as unknown as Format;
+  const locale = useLocale() as Locale;
+  return {
+    reason: (r: RuleResult) => renderRuleReason(r, { t, format, locale, names }),
+    source: (r: RuleResult) => renderRuleSource(r, t),
+    /** Whether any of these results can only be shown as recorded, in English. */
+    someUntranslated: (results: RuleResult[]) => results.some((r) => !isTranslatable(r, t)),
+  };
+}
+
+/** The register's data-item and action names (already in the reader's language) that reasons name by key. */
+export function registerNamesOf(options: Pick<TransferFormOptions, "dataItems" | "actions">): RegisterNames {
+  return {
+    dataItems: Object.fromEntries(Object.entries(options.dataItems).map(([key, item]) => [key, item.name])),
+    actions: Object.fromEntries(options.actions.map((a) => [a.key, a.name])),
+  };
+}
+
+/** One result's reason, for lists outside the results table (the blocked alert, the DPO's acknowledgements). */
+export function RuleReason({ result, names }: { result: RuleResult; names?: RegisterNames }) {
+  const text = useRuleText(names);
+  const english = !isTranslatable(result, useTranslations() as unknown as Translate);
+  return <span lang={english ? "en" : undefined}>{text.reason(result)}</span>;
+}
 
 /**
  * Each rule with its id, outcome, reason and source (RULES.md section B). `compact` lays them out
  * as a list, for narrow columns such as the form's live check.
  */
-export function RuleResults({ results, label, compact = false }: { results: RuleResult[]; label: string; compact?: boolean }) {
+export function RuleResults({ results, label, names, compact = false }: { results: RuleResult[]; label: string; names?: RegisterNames; compact?: boolean }) {
   const t = useTranslations("rules");
+  const text = useRuleText(names);
+  const untranslatedNote = text.someUntranslated(results) && <p className="text-xs text-muted-foreground">{t("reasonsInEnglish")}</p>;
   const title = (id: string) => (t.has(`titles.${id}` as never) ? t(`titles.${id}` as never) : null);
   if (compact)
     return (
@@ -24,14 +60,14 @@ export function RuleResults({ results, label, compact = false }: { results: Rule
                 </span>
                 <OutcomeBadge result={r} />
               </div>
-              <p className="text-sm">{r.reason}</p>
+              <p className="text-sm">{text.reason(r)}</p>
               <p className="text-xs text-muted-foreground">
-                {t("source")}: {r.source}
+                {t("source")}: {text.source(r)}
               </p>
             </li>
           ))}
         </ul>
-        <p className="text-xs text-muted-foreground">{t("reasonsInEnglish")}</p>
+        {untranslatedNote}
       </div>
     );
   return (
@@ -56,14 +92,14 @@ export function RuleResults({ results, label, compact = false }: { results: Rule
                 <TableCell className="align-top">
                   <OutcomeBadge result={r} />
                 </TableCell>
-                <TableCell className="min-w-64 align-top text-sm whitespace-normal">{r.reason}</TableCell>
-                <TableCell className="align-top text-xs whitespace-normal text-muted-foreground">{r.source}</TableCell>
+                <TableCell className="min-w-64 align-top text-sm whitespace-normal">{text.reason(r)}</TableCell>
+                <TableCell className="align-top text-xs whitespace-normal text-muted-foreground">{text.source(r)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </div>
-      <p className="text-xs text-muted-foreground">{t("reasonsInEnglish")}</p>
+      {untranslatedNote}
     </div>
   );
 }

@@ -2,12 +2,14 @@ import { useFormatter, useTranslations } from "next-intl";
 import { ArrowRight } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import type { TransferTimelineEvent } from "@/db/queries/transfer-requests";
+import type { RegisterNames } from "@/lib/i18n/rule-reasons";
 import { RuleResults, RuleSummary } from "./rule-results";
 
 /** Every state change with who, when, from → to and why, and the rule results of each check. */
-export function Timeline({ events, expiredOn }: { events: TransferTimelineEvent[]; expiredOn: string | null }) {
+export function Timeline({ events, expiredOn, names }: { events: TransferTimelineEvent[]; expiredOn: string | null; names?: RegisterNames }) {
   const t = useTranslations("transfers");
   const format = useFormatter();
+  const day = (d: string) => format.dateTime(new Date(`${d}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const status = (s: string | null) => (s ? t(`status.${s}` as never) : t("timeline.none"));
   return (
     <ol className="grid gap-3" aria-label={t("timeline.title")}>
@@ -38,13 +40,13 @@ export function Timeline({ events, expiredOn }: { events: TransferTimelineEvent[
             <details className="mt-1 rounded-md border p-2">
               <summary className="cursor-pointer text-sm">
                 <span className="inline-flex flex-wrap items-center gap-2">
-                  {t("timeline.check", { stage: t(`timeline.stage.${e.evaluation.stage}`), day: e.evaluation.evaluatedOn })}
+                  {t("timeline.check", { stage: t(`timeline.stage.${e.evaluation.stage}`), day: day(e.evaluation.evaluatedOn) })}
                   {e.evaluation.blocked ? <Badge variant="danger">{t("rulesBlocked")}</Badge> : <Badge variant="success">{t("rulesNotBlocked")}</Badge>}
                 </span>
               </summary>
               <div className="mt-2 grid gap-2">
                 <RuleSummary results={e.evaluation.results} />
-                <RuleResults results={e.evaluation.results} label={t("timeline.check", { stage: t(`timeline.stage.${e.evaluation.stage}`), day: e.evaluation.evaluatedOn })} compact />
+                <RuleResults results={e.evaluation.results} label={t("timeline.check", { stage: t(`timeline.stage.${e.evaluation.stage}`), day: day(e.evaluation.evaluatedOn) })} names={names} compact />
               </div>
             </details>
           )}
