@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "../client";
-import { logAccessEvents, recipients, transferLogDaily, transferLogEntries, transferLogHead } from "../schema";
+import { dataItems, logAccessEvents, recipients, transferLogDaily, transferLogEntries, transferLogHead } from "../schema";
 import { whereOf, type LogFilter } from "./transfer-log";
 
 /**
@@ -15,6 +15,12 @@ export async function recipientNames(ids?: readonly string[], db: Db = getDb()) 
     .from(recipients)
     .where(ids ? inArray(recipients.id, [...ids]) : undefined)
     .orderBy(asc(recipients.nameEn));
+}
+
+/** Data items' names in the three languages by key (an entry keeps only the keys it was sent with). */
+export async function dataItemNames(keys: readonly string[], db: Db = getDb()) {
+  if (!keys.length) return [];
+  return db.select({ key: dataItems.key, nameEn: dataItems.nameEn, nameKk: dataItems.nameKk, nameRu: dataItems.nameRu }).from(dataItems).where(inArray(dataItems.key, [...keys]));
 }
 
 /**

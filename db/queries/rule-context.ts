@@ -87,7 +87,7 @@ export function recipientFactsOf(id: string, version: number, s: RecipientSnapsh
     basis: s.basis,
     // A contract is "recorded" once it has a date: without one nobody can say when it is in force,
     // so B6-CONTRACT treats it as missing and asks the DPO to record it.
-    contract: s.contractDate ? { number: s.contractNumber ?? "(no number)", date: s.contractDate, expiresOn: s.contractExpiresOn ?? null } : null,
+    contract: s.contractDate ? { number: s.contractNumber ?? "", date: s.contractDate, expiresOn: s.contractExpiresOn ?? null } : null,
     instruction: {
       actions: s.instructionActions,
       purposes: s.instructionPurposes,

@@ -344,22 +344,32 @@ async function fillLog(target: number) {
 }
 
 // ---------- 2. export ----------
-async function benchExport(cookie: string) {
+/**
+ * Downloads the whole log as CSV with node:http, the same kind of raw client as the COPY
+ * baseline. `encoding` "identity" compares like with like (CSV bytes on a local socket);
+ * "gzip" is what browsers ask for: the server compresses, the client only receives.
+ * (Not fetch: undici's own gunzip runs at a few MB/s on a 300 MB body and would measure the client.)
+ */
+async function benchExport(cookie: string, encoding: "identity" | "gzip") {
+  const http = await import("node:http");
   let peak = rssMb();
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb())), 100);
   const t0 = performance.now();
-  const res = await fetch(`${BASE}/api/v1/log/export?format=csv`, { headers: { cookie } });
-  if (!res.ok || !res.body) throw new Error(`export answered ${res.status}`);
-  let bytes = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-  }
+  const bytes = await new Promise<number>((resolve, reject) => {
+    http
+      .get(`${BASE}/api/v1/log/export?format=csv`, { headers: { cookie, "accept-encoding": encoding } }, (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`export answered ${res.statusCode}`));
+        if (encoding === "gzip" && res.headers["content-encoding"] !== "gzip") return reject(new Error("the export was not compressed"));
+        let n = 0;
+        res.on("data", (chunk: Buffer) => (n += chunk.length));
+        res.on("end", () => resolve(n));
+        res.on("error", reject);
+      })
+      .on("error", reject);
+  });
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
-  return { mbPerSecond: bytes / 1e6 / seconds, bytes, peakRssMb: peak };
+  return { seconds, bytes, peakRssMb: peak };
 }
 
 const COPY_SQL = `copy (select seq, logged_at, occurred_at, recipient_id, recipient_version, approval_id, purpose_codes, data_items, record_count,
@@ -457,15 +467,20 @@ async function main() {
     figures.push({ name: `page: ${p.name} (ms at ${TARGET_ENTRIES} vs 1000)`, value: large[p.name], unit: "ms", baseline: small[p.name], ratio, target: "ratio ≤ 1.5", met: ratio <= 1.5 });
   }
 
-  // 2. export
-  const exp = await benchExport(cookie2);
+  // 2. export: plain, then compressed as a browser asks for it
+  const exp = await benchExport(cookie2, "identity");
+  const gz = await benchExport(cookie2, "gzip");
   // 3. verification (bundle downloaded through the server, verified offline)
   const size = Math.max(TARGET_ENTRIES, 1000 + Math.ceil(INGEST_EVENTS / 500) * 500);
   const ver = await benchVerification(cookie2, size);
   await stopServer();
   const copy = await baselineCopy();
-  figures.push({ name: "export CSV (MB/s)", value: exp.mbPerSecond, unit: "MB/s", baseline: copy, ratio: exp.mbPerSecond / copy, target: "ratio ≥ 0.5", met: exp.mbPerSecond / copy >= 0.5 });
-  figures.push({ name: "export: server peak RSS", value: exp.peakRssMb, unit: "MB", target: "≤ 256 MB", met: exp.peakRssMb <= 256 });
+  const csvMbps = exp.bytes / 1e6 / exp.seconds;
+  const gzMbps = exp.bytes / 1e6 / gz.seconds;
+  figures.push({ name: "export CSV (MB/s)", value: csvMbps, unit: "MB/s", baseline: copy, ratio: csvMbps / copy, target: "ratio ≥ 0.5", met: csvMbps / copy >= 0.5, note: `${(exp.bytes / 1e6).toFixed(0)} MB` });
+  figures.push({ name: "export CSV gzip, as browsers ask (MB of CSV/s)", value: gzMbps, unit: "MB/s", baseline: copy, ratio: gzMbps / copy, note: `${(gz.bytes / 1e6).toFixed(0)} MB on the wire; the server compresses` });
+  const peakRss = Math.max(exp.peakRssMb, gz.peakRssMb);
+  figures.push({ name: "export: server peak RSS", value: peakRss, unit: "MB", target: "≤ 256 MB", met: peakRss <= 256 });
   figures.push({ name: "verification (MB/s)", value: ver.verifyMbps, unit: "MB/s", baseline: ver.shaMbps, ratio: ver.verifyMbps / ver.shaMbps, target: "ratio ≥ 0.25", met: ver.verifyMbps / ver.shaMbps >= 0.25, note: `${ver.mb.toFixed(0)} MB bundle of ${size} entries` });
 }
 

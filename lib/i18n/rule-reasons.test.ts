@@ -164,6 +164,14 @@ describe("rule reasons in every language", () => {
     expect(renderRuleReason(duties, deps("ru"))).toContain("обязанность соблюдать конфиденциальность, требования к защите данных и обязанность сообщать об инцидентах");
   });
 
+  it("says a contract has no number in the reader's language", () => {
+    const expired = RESULTS.find((r) => r.message?.key === "ruleReasons.B6-CONTRACT.expired")!;
+    const noNumber = { ...expired, message: { ...expired.message!, params: { ...expired.message!.params, number: "" } } };
+    expect(renderRuleReason(noNumber, deps("ru"))).toContain("(без номера)");
+    expect(renderRuleReason(noNumber, deps("kk"))).toContain("(нөмірсіз)");
+    expect(renderRuleReason(noNumber, deps("en"))).toContain("(no number)");
+  });
+
   it("falls back to the stored English reason for results stored before messages existed", () => {
     const stored = { ruleId: "B2", ok: false, severity: "block", reason: "Old English reason.", source: "KZ-PDL art. 17 p. 1" } as RuleResult;
     expect(renderRuleReason(stored, deps("ru"))).toBe("Old English reason.");

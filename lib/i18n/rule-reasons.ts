@@ -69,6 +69,9 @@ export function ruleMessageValues(message: RuleMessage, deps: ReasonDeps): Recor
       out[name] = deps.format.dateTime(new Date(`${value}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
     } else if (COUNTRY_PARAMS.has(name) && typeof value === "string") {
       out[name] = countryName(value, deps);
+    } else if (name === "number" && value === "") {
+      // A contract recorded without its number.
+      out[name] = deps.t("ruleReasons.noNumber");
     } else if (name === "ground" && typeof value === "string" && deps.t.has(`transfers.ground.${value}`)) {
       out[name] = deps.t(`transfers.ground.${value}`);
     } else {

@@ -118,7 +118,7 @@ export const checkContractInForce: TransferRule = ({ recipient: r, proposal: p, 
       [r.role === "processor" ? "missingProcessor" : "missingOperator"],
     );
   }
-  const label = `contract No. ${c.number} of ${c.date}`;
+  const label = `contract ${c.number ? `No. ${c.number}` : "(no number)"} of ${c.date}`;
   const contract = { number: c.number, date: c.date };
   const period = { start: p.period.start, end: p.period.end };
   if (c.expiresOn !== null && c.expiresOn < today) {

@@ -31,10 +31,13 @@ async function approvalCoverage(e: TransferEventInput, recipient: Recipient, db:
 
 /**
  * The transfer rules (lib/rules) on the event, as of the day it happened. The register facts are
- * loaded once per recipient, purposes and day within a batch; the proposal is the event's own.
+ * loaded once per recipient, purposes and day within a batch, and evaluated once per distinct
+ * proposal (data items, populations) on those facts.
  */
 function ruleChecker() {
   const contexts = new Map<string, ReturnType<typeof loadRuleContext>>();
+  // Events of one system repeat the same shape: the same facts and proposal give the same answer.
+  const answers = new Map<string, { ruleId: string; reason: string; severity: string }[]>();
   return async (e: TransferEventInput, recipient: Recipient, db: Db) => {
     const day = e.occurredAt.slice(0, 10);
     const proposal: TransferProposal = {
@@ -51,8 +54,14 @@ function ruleChecker() {
     const key = `${recipient.id}|${recipient.version}|${[...e.purposeCodes].sort().join(",")}|${day}`;
     if (!contexts.has(key)) contexts.set(key, loadRuleContext({ recipientId: recipient.id, recipientVersion: recipient.version, purposeCodes: e.purposeCodes, today: day, proposal }, db));
     const ctx = await contexts.get(key)!;
-    const { results } = evaluateTransfer({ ...ctx, proposal });
-    return results.filter((r) => !r.ok).map((r) => ({ ruleId: r.ruleId, reason: r.reason, severity: r.severity }));
+    const answerKey = `${key}|${JSON.stringify(e.dataItems)}|${JSON.stringify(e.subjectPopulations)}`;
+    let failed = answers.get(answerKey);
+    if (!failed) {
+      const { results } = evaluateTransfer({ ...ctx, proposal });
+      failed = results.filter((r) => !r.ok).map((r) => ({ ruleId: r.ruleId, reason: r.reason, severity: r.severity }));
+      answers.set(answerKey, failed);
+    }
+    return failed;
   };
 }
 

@@ -7,10 +7,11 @@ import { recordRead } from "@/lib/transfer-log-service/access";
 import { LOG_ORIGIN } from "@/lib/transfer-log-service/config";
 import { inclusionReceipt } from "@/db/queries/transfer-log";
 import { listLogPublicKeys } from "@/db/queries/log-keys";
-import { recipientNames } from "@/db/queries/log-view";
+import { dataItemNames, recipientNames } from "@/db/queries/log-view";
 import { recipientFormOptions } from "@/db/queries/recipients";
 import { verifyCheckpoint } from "@/lib/transfer-log";
 import { CONTROLLER_COUNTRY } from "@/lib/registry/facts";
+import { SUBJECT_POPULATIONS } from "@/lib/transfers/constants";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -25,6 +26,8 @@ export async function generateMetadata({ params }: { params: Promise<{ seq: stri
   return { title: t("title", { seq: (await params).seq }) };
 }
 
+const isPopulation = (key: string): key is (typeof SUBJECT_POPULATIONS)[number] => (SUBJECT_POPULATIONS as readonly string[]).includes(key);
+
 export default async function LogEntryPage({ params }: { params: Promise<{ seq: string }> }) {
   const { seq: raw } = await params;
   const user = await requirePagePermission("log.read", `/log/${raw}`);
@@ -34,7 +37,7 @@ export default async function LogEntryPage({ params }: { params: Promise<{ seq: 
   const receipt = await inclusionReceipt(seq);
   if (!receipt) notFound();
   const { entry, leafHash, checkpoint, proof } = receipt;
-  const [keys, names, options] = await Promise.all([listLogPublicKeys(), recipientNames([entry.recipientId]), recipientFormOptions()]);
+  const [keys, names, options, items] = await Promise.all([listLogPublicKeys(), recipientNames([entry.recipientId]), recipientFormOptions(), dataItemNames(entry.dataItems)]);
 
   const t = await getTranslations("log");
   const format = await getFormatter();
@@ -50,6 +53,21 @@ export default async function LogEntryPage({ params }: { params: Promise<{ seq: 
     </div>
   );
   const list = (items: string[]) => (items.length ? <span className="font-mono text-xs">{items.join(", ")}</span> : none);
+  // Keys as sent (they are what was hashed), with their names in the reader's language beside them.
+  const itemName = new Map(items.map((i) => [i.key, localized(locale, { en: i.nameEn, kk: i.nameKk, ru: i.nameRu })]));
+  const tPopulation = await getTranslations("transfers.population");
+  const named = (keys: string[], nameOf: (key: string) => string | undefined) =>
+    keys.length ? (
+      <ul className="grid gap-1">
+        {keys.map((key) => (
+          <li key={key}>
+            {nameOf(key) ?? key} <code className="ml-1 font-mono text-xs text-muted-foreground">{key}</code>
+          </li>
+        ))}
+      </ul>
+    ) : (
+      none
+    );
   const time = (iso: string) => (
     <span>
       {format.dateTime(new Date(iso), { dateStyle: "long", timeStyle: "medium" })} <code className="ml-1 font-mono text-xs text-muted-foreground">{iso}</code>
@@ -100,9 +118,9 @@ export default async function LogEntryPage({ params }: { params: Promise<{ seq: 
               {row(t("fields.approvalId"), entry.approvalId ? <code className="font-mono text-xs">{entry.approvalId}</code> : null)}
               {row(t("fields.destinationCountry"), country ? `${localized(locale, { en: country.nameEn, kk: country.nameKk, ru: country.nameRu })} (${entry.destinationCountry})` : entry.destinationCountry)}
               {row(t("fields.purposeCodes"), list(entry.purposeCodes))}
-              {row(t("fields.dataItems"), list(entry.dataItems))}
+              {row(t("fields.dataItems"), named(entry.dataItems, (k) => itemName.get(k)))}
               {row(t("fields.recordCount"), <span className="tabular-nums">{format.number(entry.recordCount)}</span>)}
-              {row(t("fields.subjectPopulations"), list(entry.subjectPopulations))}
+              {row(t("fields.subjectPopulations"), named(entry.subjectPopulations, (k) => (isPopulation(k) ? tPopulation(k) : undefined)))}
               {row(t("fields.sendingSystem"), <span className="font-mono text-xs">{entry.sendingSystem}</span>)}
               {row(t("fields.idempotencyKey"), <code className="font-mono text-xs">{entry.idempotencyKey}</code>)}
               {row(t("fields.externalReference"), entry.externalReference ? <code className="font-mono text-xs">{entry.externalReference}</code> : null)}
