@@ -3,8 +3,9 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { listApiTokens } from "@/db/queries/tokens";
 import { SERVICE_TOKEN_SCOPES } from "@/lib/auth/permissions";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { TokensTable } from "./tokens-table";
-import { CreateTokenForm } from "./create-token-form";
+import { TokensTable } from "@/components/tokens/tokens-table";
+import { CreateTokenForm } from "@/components/tokens/create-token-form";
+import { createServiceTokenAction, revokeTokenAction } from "./actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("tokens");
@@ -29,6 +30,7 @@ export default async function TokensPage() {
           lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
           createdAt: k.createdAt.toISOString(),
         }))}
+        revoke={revokeTokenAction}
       />
       <Card>
         <CardHeader>
@@ -36,7 +38,7 @@ export default async function TokensPage() {
           <CardDescription>{t("createHint")}</CardDescription>
         </CardHeader>
         <CardContent>
-          <CreateTokenForm scopes={[...SERVICE_TOKEN_SCOPES]} />
+          <CreateTokenForm scopes={[...SERVICE_TOKEN_SCOPES]} create={createServiceTokenAction} submitLabel={t("create")} />
         </CardContent>
       </Card>
     </div>

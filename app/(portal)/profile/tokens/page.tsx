@@ -3,8 +3,9 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { personalTokenScopes } from "@/lib/auth/permissions";
 import { listPersonalApiTokens } from "@/db/queries/tokens";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { PersonalTokensTable } from "./personal-tokens-table";
-import { PersonalTokenForm } from "./personal-token-form";
+import { TokensTable } from "@/components/tokens/tokens-table";
+import { CreateTokenForm } from "@/components/tokens/create-token-form";
+import { createPersonalTokenAction, revokePersonalTokenAction } from "./actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("profileTokens");
@@ -22,10 +23,14 @@ export default async function PersonalTokensPage() {
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
       </div>
-      <PersonalTokensTable
+      <TokensTable
+        showKind={false}
+        revoke={revokePersonalTokenAction}
         tokens={tokens.map((k) => ({
           id: k.id,
           name: k.name,
+          kind: "personal" as const,
+          ownerEmail: null,
           scopes: k.scopes,
           prefix: k.prefix,
           expiresAt: k.expiresAt.toISOString(),
@@ -39,7 +44,7 @@ export default async function PersonalTokensPage() {
           <CardDescription>{t("createHint")}</CardDescription>
         </CardHeader>
         <CardContent>
-          <PersonalTokenForm scopes={personalTokenScopes(user.role)} />
+          <CreateTokenForm scopes={personalTokenScopes(user.role)} create={createPersonalTokenAction} submitLabel={t("createButton")} />
         </CardContent>
       </Card>
     </div>

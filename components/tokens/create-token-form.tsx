@@ -9,10 +9,12 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { createPersonalTokenAction } from "./actions";
+import type { ActionResult } from "@/lib/actions/define";
 
-/** Creates a personal token; the secret is shown once. Scopes offered are those of the person's role. */
-export function PersonalTokenForm({ scopes }: { scopes: string[] }) {
+type Create = (input: { name: string; scopes: string[]; expiresOn: string }) => Promise<ActionResult>;
+
+/** Creates an API token with chosen scopes and expiry; the secret is shown once. */
+export function CreateTokenForm({ scopes, create, submitLabel }: { scopes: string[]; create: Create; submitLabel: string }) {
   const t = useTranslations();
   const router = useRouter();
   const [name, setName] = useState("");
@@ -26,7 +28,7 @@ export function PersonalTokenForm({ scopes }: { scopes: string[] }) {
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     start(async () => {
-      const result = await createPersonalTokenAction({ name, scopes: chosen, expiresOn });
+      const result = await create({ name, scopes: chosen, expiresOn });
       if (result.ok) {
         setCreated((result.data as { token: string }).token);
         setErrors({});
@@ -80,7 +82,7 @@ export function PersonalTokenForm({ scopes }: { scopes: string[] }) {
       </fieldset>
       <div>
         <Button type="submit" disabled={pending}>
-          {t("profileTokens.createButton")}
+          {submitLabel}
         </Button>
       </div>
     </form>

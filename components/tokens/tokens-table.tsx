@@ -9,11 +9,14 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { revokeTokenAction } from "./actions";
+import type { ActionResult } from "@/lib/actions/define";
 
 type TokenRow = { id: string; name: string; kind: "service" | "personal"; scopes: string[]; prefix: string; expiresAt: string; revokedAt: string | null; lastUsedAt: string | null; ownerEmail: string | null };
 
-function RevokeButton({ token }: { token: TokenRow }) {
+/** The server action that revokes a token (the admin's for any token, a person's for their own). */
+type Revoke = (input: { id: string; reason: string }) => Promise<ActionResult>;
+
+function RevokeButton({ token, revoke }: { token: TokenRow; revoke: Revoke }) {
   const t = useTranslations();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -42,7 +45,7 @@ function RevokeButton({ token }: { token: TokenRow }) {
             disabled={pending}
             onClick={() =>
               start(async () => {
-                const result = await revokeTokenAction({ id: token.id, reason });
+                const result = await revoke({ id: token.id, reason });
                 if (result.ok) {
                   toast.success(t("tokens.revoked"));
                   setOpen(false);
@@ -59,7 +62,11 @@ function RevokeButton({ token }: { token: TokenRow }) {
   );
 }
 
-export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
+/**
+ * API tokens with their state and a revoke button (reason required). The admin's page shows every
+ * token with its kind and owner; a person's own page shows only theirs, without the kind column.
+ */
+export function TokensTable({ tokens, revoke, showKind = true }: { tokens: TokenRow[]; revoke: Revoke; showKind?: boolean }) {
   const t = useTranslations("tokens");
   const format = useFormatter();
   // Render-stable "now" (react-hooks/purity: no Date.now() during render).
@@ -71,7 +78,7 @@ export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
         <TableHeader>
           <TableRow>
             <TableHead>{t("name")}</TableHead>
-            <TableHead>{t("kind")}</TableHead>
+            {showKind && <TableHead>{t("kind")}</TableHead>}
             <TableHead>{t("scopes")}</TableHead>
             <TableHead>{t("expires")}</TableHead>
             <TableHead>{t("lastUsed")}</TableHead>
@@ -90,7 +97,7 @@ export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
                   <span className="font-medium">{k.name}</span>
                   <span className="block font-mono text-xs text-muted-foreground">{k.prefix}…</span>
                 </TableCell>
-                <TableCell>{k.kind === "service" ? t("service") : t("personal", { owner: k.ownerEmail ?? "" })}</TableCell>
+                {showKind && <TableCell>{k.kind === "service" ? t("service") : t("personal", { owner: k.ownerEmail ?? "" })}</TableCell>}
                 <TableCell className="max-w-xs">
                   <span className="flex flex-wrap gap-1">
                     {k.scopes.map((s) => (
@@ -105,7 +112,7 @@ export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
                 <TableCell>
                   <Badge variant={state === "activeState" ? "success" : "secondary"}>{t(state)}</Badge>
                 </TableCell>
-                <TableCell>{state === "activeState" && <RevokeButton token={k} />}</TableCell>
+                <TableCell>{state === "activeState" && <RevokeButton token={k} revoke={revoke} />}</TableCell>
               </TableRow>
             );
           })}
