@@ -7,11 +7,11 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Button } from "@/components/ui/button";
 import { EFFECTIVE_STATUSES } from "@/lib/transfers/constants";
-import { useQueryUpdate } from "./use-query-update";
+import { useSearchParamsUpdate } from "@/components/use-search-params-update";
 
 export function TransferFilters({ view, recipients }: { view: "mine" | "queue" | "all"; recipients: { id: string; name: string }[] }) {
   const t = useTranslations("transfers");
-  const { params, update } = useQueryUpdate();
+  const { params, update } = useSearchParamsUpdate();
   const [q, setQ] = useState(params.get("q") ?? "");
 
   useEffect(() => {

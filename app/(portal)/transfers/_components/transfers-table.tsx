@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { EffectiveStatus } from "@/lib/transfers/constants";
 import { TransferStatusBadge } from "./status-badge";
-import { useQueryUpdate } from "./use-query-update";
+import { useSearchParamsUpdate } from "@/components/use-search-params-update";
 
 export type TransferTableRow = {
   id: string;
@@ -31,7 +31,7 @@ export function TransfersTable({ rows, view, total, page, pageSize }: { rows: Tr
   const t = useTranslations("transfers");
   const format = useFormatter();
   const now = useNow({ updateInterval: 60_000 });
-  const { update, pending } = useQueryUpdate();
+  const { update, pending } = useSearchParamsUpdate();
 
   const columns = useMemo<ColumnDef<TransferTableRow>[]>(() => {
     const list: ColumnDef<TransferTableRow>[] = [

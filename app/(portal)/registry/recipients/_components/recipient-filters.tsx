@@ -6,7 +6,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Button } from "@/components/ui/button";
-import { useSearchParamsUpdate } from "./use-search-params-update";
+import { useSearchParamsUpdate } from "@/components/use-search-params-update";
 
 export function RecipientFilters({ countries }: { countries: { code: string; name: string }[] }) {
   const t = useTranslations("recipients");

@@ -7,7 +7,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown, ChevronLeft, ChevronRight } from "luci
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { useSearchParamsUpdate } from "./use-search-params-update";
+import { useSearchParamsUpdate } from "@/components/use-search-params-update";
 
 export type RecipientTableRow = {
   id: string;
