@@ -177,21 +177,20 @@ export async function renderActPdf(act: DeletionActRecord, fonts: ActFonts, lang
   out.row(L("fields.method"), L(`method.${act.method}`));
   out.row(L("fields.deletedOn"), day(act.deletedOn));
   if (act.notes) out.row(L("fields.notes"), act.notes);
+  out.row(L("fields.recordedBy"), `${s.createdBy.name} <${s.createdBy.email}>`);
   out.rule();
   if (act.kind === "void") for (const { t } of tr) out.text(t("pdf.voidStatement", { old: s.supersedes?.number ?? "" }), { size: 10 });
   else for (const { t } of tr) out.text(t("pdf.statement"), { size: 10 });
   out.y -= 14;
 
   // Signatures: the executor and the approver (four eyes), with lines to sign on paper.
-  out.ensure(150);
+  out.ensure(140);
   out.text(L("pdf.signatures"), { size: 11, bold: true, gapAfter: 6 });
   const signLine = `______________ (${L("pdf.signature")})     ____________ (${L("pdf.date")})`;
   out.row(L("fields.executor"), `${s.executor.name} <${s.executor.email}>\n\n${signLine}`);
   out.y -= 6;
   const approval = act.decision?.outcome === "approved" ? `\n${L("pdf.approvedInPortal", { date: day(act.decision.decidedAt.slice(0, 10)) })}` : "";
   out.row(L("fields.approver"), `${act.decision ? `${act.decision.approverName} <${act.decision.approverEmail}>` : "—"}${approval}\n\n${signLine}`);
-  out.y -= 6;
-  out.row(L("fields.recordedBy"), `${s.createdBy.name} <${s.createdBy.email}>`);
 
   // Appendix: the extract from the destruction log (RULES D4).
   out.newPage();

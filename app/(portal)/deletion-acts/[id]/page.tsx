@@ -79,7 +79,8 @@ export default async function DeletionActPage({ params }: { params: Promise<{ id
       )}
 
       <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
-        <div className="grid gap-4">
+        {/* min-w-0: a grid item may not shrink below its content otherwise, and the trail's table would run under the side column. */}
+        <div className="grid min-w-0 gap-4">
           <Card>
             <CardHeader>
               <CardTitle>{t("sections.subject")}</CardTitle>
@@ -173,7 +174,7 @@ export default async function DeletionActPage({ params }: { params: Promise<{ id
           </Card>
         </div>
 
-        <div className="grid content-start gap-4">
+        <div className="grid min-w-0 content-start gap-4">
           <Card>
             <CardHeader>
               <CardTitle>{t("sections.people")}</CardTitle>
