@@ -75,6 +75,8 @@ test.describe("another person approves", () => {
   test.use({ storageState: storageFor("admin") });
 
   test("the administrator approves the act (neither executor nor recorder)", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("acts-pending")).toHaveText("1");
     await page.goto(actUrl);
     await page.getByLabel("Comment").fill("Checked against the CRM deletion job log");
     await page.getByRole("button", { name: "Approve" }).click();
@@ -112,6 +114,20 @@ test.describe("the DPO downloads the act", () => {
     expect(await json.json()).toMatchObject({ number: actNumber, status: "approved", subject: { kind: "wallet", value: WALLET }, subjectRequestId: REQUEST_ID });
     await page.reload();
     await expect(page.getByTestId("act-event-download")).toHaveCount(2);
+  });
+
+  test("an approved act is never changed: an annulment is a new act referencing it, with its reason", async ({ page }) => {
+    await page.goto(actUrl);
+    await page.getByRole("link", { name: "Annul this act" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Annulment of act ${actNumber}` })).toBeVisible();
+    await expect(page.getByLabel("Identifier value")).toHaveValue(WALLET);
+    await page.getByRole("button", { name: "Save the act" }).click();
+    await expect(page.getByText("Say why (at least 5 characters).")).toBeVisible();
+    await page.getByLabel("Why").fill("Recorded twice: the CRM job was reported by two teams");
+    await page.getByRole("button", { name: "Save the act" }).click();
+    await expect(page.getByText(`References act ${actNumber}.`)).toBeVisible();
+    await expect(page.getByTestId("act-status")).toHaveText("Awaiting approval");
+    await expect(page.getByRole("heading", { level: 1 })).not.toContainText(actNumber);
   });
 
   test("an engineer cannot see acts; an auditor reads but cannot record", async ({ browser }) => {

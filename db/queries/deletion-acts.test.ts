@@ -96,6 +96,7 @@ describe("deletion acts", () => {
     expect(second.fieldErrors).toEqual({ supersedesActId: "alreadySuperseded" });
     await decideDeletionAct({ actId: id, outcome: "approved", comment: null }, people.admin, t.db);
     const old = (await getDeletionAct(oldId, t.db))!;
+    expect((await listDeletionActs({ q: old.number }, t.db)).map((r) => r.superseded)).toEqual([true]);
     expect(old.supersededBy.map((a) => a.kind)).toEqual(["correction"]);
     expect((await listDeletionActEvents(oldId, t.db)).map((e) => e.kind)).toEqual(["created", "approved", "superseded"]);
     expect((await getDeletionAct(id, t.db))!.snapshot.supersedes).toEqual({ id: oldId, number: oldNumber });

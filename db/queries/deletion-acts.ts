@@ -250,6 +250,8 @@ export async function listDeletionActs(query: DeletionActListQuery, db: Db = get
       executorEmail: sql<string>`${deletionActs.snapshot}->'executor'->>'email'`,
       status: statusSql,
       approverEmail: deletionActDecisions.approverEmail,
+      // An approved correction or annulment replaces it.
+      superseded: sql<boolean>`exists (select 1 from deletion_acts s join deletion_act_decisions sd on sd.act_id = s.id and sd.outcome = 'approved' where s.supersedes_act_id = ${deletionActs.id})`,
     })
     .from(deletionActs)
     .leftJoin(deletionActDecisions, eq(deletionActDecisions.actId, deletionActs.id))
@@ -297,3 +299,9 @@ export async function transfersOfPurposes(purposeCodes: string[], until: Date, d
 
 /** The business date for a new act's default. */
 export const actToday = () => todayInAlmaty();
+
+/** Acts awaiting the approver's decision (the dashboard's tile). */
+export async function countPendingDeletionActs(db: Db = getDb()) {
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from deletion_acts a where not exists (select 1 from deletion_act_decisions d where d.act_id = a.id)`));
+  return Number(row?.n ?? 0);
+}

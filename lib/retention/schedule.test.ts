@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lintInput, purpose } from "@/lib/lint/fixtures";
-import { addMonths, retentionCsvRows, retentionSchedule } from "./schedule";
+import { addMonths, cohortsOf, retentionCsvRows, retentionSchedule } from "./schedule";
 
 /** The record of processing without the lint's `today`: the schedule takes the day separately. */
 const record = (purposes: ReturnType<typeof purpose>[]) => {
@@ -71,6 +71,24 @@ describe("the retention schedule", () => {
       ["due_month", "purpose", "trigger", "cohort_month", "years", "also_after"],
       ["2026-11", "C1", "contract-end", "2021-11", "5", ""],
       ["2026-12", "C1", "contract-end", "2021-12", "5", ""],
+    ]);
+  });
+
+  it("groups a month's purposes by cohort: same trigger and period, one line", () => {
+    const s = retentionSchedule(
+      record([
+        purpose({ code: "C1" }),
+        purpose({ code: "C2" }),
+        purpose({ code: "C6", retentionYears: 3, deletionDelayYears: 3, retentionLawCodes: ["CC-178-1"] }),
+        purpose({ code: "C9", retentionFrom: "transaction", deletionEvent: "contract-end" }),
+      ]),
+      "2026-11-25",
+      { pastMonths: 0, futureMonths: 2 },
+    );
+    expect(cohortsOf(s.months[1])).toEqual([
+      { trigger: "contract-end", cohortMonth: "2021-12", years: 5, alsoAfter: null, codes: ["C1", "C2"] },
+      { trigger: "transaction", cohortMonth: "2021-12", years: 5, alsoAfter: "contract-end", codes: ["C9"] },
+      { trigger: "contract-end", cohortMonth: "2023-12", years: 3, alsoAfter: null, codes: ["C6"] },
     ]);
   });
 });

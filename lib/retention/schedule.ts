@@ -152,6 +152,29 @@ export function retentionSchedule(record: RecordOfProcessing, today: string, opt
   return { today, rules, months, attention: rules.filter((r) => !schedulable.includes(r)) };
 }
 
+export interface RetentionCohort {
+  trigger: RetentionTrigger;
+  cohortMonth: string;
+  years: number;
+  alsoAfter: RetentionTrigger | null;
+  codes: string[];
+}
+
+/**
+ * A month's due entries grouped by cohort: purposes with the same trigger and period fall due for
+ * the same cohort ("contracts that ended in December 2021: C1–C5"), so a person reads one line each.
+ */
+export function cohortsOf(month: RetentionMonth): RetentionCohort[] {
+  const groups = new Map<string, RetentionCohort>();
+  for (const d of month.due) {
+    const key = `${d.cohortMonth}|${d.trigger}|${d.alsoAfter ?? ""}`;
+    const group = groups.get(key) ?? { trigger: d.trigger, cohortMonth: d.cohortMonth, years: d.years, alsoAfter: d.alsoAfter, codes: [] };
+    group.codes.push(d.code);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => a.cohortMonth.localeCompare(b.cohortMonth) || RETENTION_TRIGGERS.indexOf(a.trigger) - RETENTION_TRIGGERS.indexOf(b.trigger));
+}
+
 /** The due list as CSV rows (stable English keys), for the download. */
 export function retentionCsvRows(schedule: RetentionSchedule): string[][] {
   const header = ["due_month", "purpose", "trigger", "cohort_month", "years", "also_after"];

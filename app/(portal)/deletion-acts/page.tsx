@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { listDeletionActs } from "@/db/queries/deletion-acts";
 import { DELETION_ACT_KINDS, DELETION_REASONS } from "@/lib/deletion-acts/constants";
 import { deletionActListQuery } from "@/lib/validation/deletion-act";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -138,7 +139,10 @@ export default async function DeletionActsPage({ searchParams }: { searchParams:
                   <TableCell className="text-sm">{t(`reason.${r.reason}`)}</TableCell>
                   <TableCell className="text-sm">{r.executorEmail}</TableCell>
                   <TableCell>
-                    <ActStatusBadge status={r.status} />
+                    <span className="flex flex-wrap gap-1">
+                      <ActStatusBadge status={r.status} />
+                      {r.superseded && <Badge variant="secondary">{t("superseded")}</Badge>}
+                    </span>
                   </TableCell>
                 </TableRow>
               ))

@@ -5,7 +5,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { retentionScheduleToday } from "@/lib/retention/load";
-import type { RetentionRule } from "@/lib/retention/schedule";
+import { cohortsOf, type RetentionRule } from "@/lib/retention/schedule";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -91,8 +91,9 @@ export default async function RetentionPage() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {schedule.months.map((m) =>
-                m.due.length === 0 ? (
+              {schedule.months.map((m) => {
+                const cohorts = cohortsOf(m);
+                return cohorts.length === 0 ? (
                   <TableRow key={m.month}>
                     <TableCell className="whitespace-nowrap">{monthName(m.month)}</TableCell>
                     <TableCell colSpan={3} className="text-muted-foreground">
@@ -100,29 +101,35 @@ export default async function RetentionPage() {
                     </TableCell>
                   </TableRow>
                 ) : (
-                  m.due.map((d, i) => (
-                    <TableRow key={`${m.month}-${d.code}`} data-testid={`due-${m.month}-${d.code}`} className={m.past ? "bg-muted/40" : undefined}>
-                      <TableCell className="whitespace-nowrap align-top">
-                        {i === 0 && (
+                  cohorts.map((c, i) => (
+                    <TableRow key={`${m.month}-${c.trigger}-${c.cohortMonth}`} data-testid={`due-${m.month}`} className={m.past ? "bg-muted/40" : undefined}>
+                      {i === 0 && (
+                        <TableCell rowSpan={cohorts.length} className="whitespace-nowrap align-top">
                           <span className="flex flex-wrap items-center gap-2">
                             <span className="font-medium">{monthName(m.month)}</span>
                             {m.past && <Badge variant="warning">{t("past")}</Badge>}
                             {m.current && <Badge variant="outline">{t("current")}</Badge>}
                           </span>
-                        )}
+                        </TableCell>
+                      )}
+                      <TableCell className="align-top">
+                        <span className="flex flex-wrap gap-1">
+                          {c.codes.map((code) => (
+                            <abbr key={code} title={purposeName(code)} className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs no-underline">
+                              {code}
+                            </abbr>
+                          ))}
+                        </span>
                       </TableCell>
                       <TableCell className="align-top">
-                        <span className="font-mono">{d.code}</span> <span className="text-xs text-muted-foreground">{purposeName(d.code)}</span>
+                        {t(`cohort.${c.trigger}`, { month: monthName(c.cohortMonth) })}
+                        {c.alsoAfter && <span className="block text-xs text-muted-foreground">{t(`alsoAfter.${c.alsoAfter}`)}</span>}
                       </TableCell>
-                      <TableCell className="align-top">
-                        {t(`cohort.${d.trigger}`, { month: monthName(d.cohortMonth) })}
-                        {d.alsoAfter && <span className="block text-xs text-muted-foreground">{t(`alsoAfter.${d.alsoAfter}`)}</span>}
-                      </TableCell>
-                      <TableCell className="whitespace-nowrap align-top">{t("years", { count: d.years })}</TableCell>
+                      <TableCell className="whitespace-nowrap align-top">{t("years", { count: c.years })}</TableCell>
                     </TableRow>
                   ))
-                ),
-              )}
+                );
+              })}
             </TableBody>
           </Table>
         </CardContent>
