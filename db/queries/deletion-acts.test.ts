@@ -4,7 +4,7 @@ import { createTestDb, type TestDb } from "../test-db";
 import { rowsOf } from "../client";
 import { seedPolicyFacts } from "../seed";
 import { createUser } from "./users";
-import { createDeletionAct, decideDeletionAct, getDeletionAct, listDeletionActEvents, listDeletionActs, recordDeletionActDownload, type ActActor } from "./deletion-acts";
+import { countPendingDeletionActs, createDeletionAct, decideDeletionAct, getDeletionAct, listDeletionActEvents, listDeletionActs, recordDeletionActDownload, transfersOfPurposes, type ActActor } from "./deletion-acts";
 import { deletionActInput } from "@/lib/validation/deletion-act";
 import { ForbiddenError, InvalidInputError } from "@/lib/errors";
 
@@ -153,5 +153,26 @@ describe("deletion acts", () => {
     await refused(t.db.execute(sql`update deletion_act_counters set last_number = 1 where year = 2026`), /forward/);
     await refused(t.db.execute(sql`delete from deletion_act_counters where year = 2026`), /forward/);
     expect((await getDeletionAct(id, t.db))!.status).toBe("rejected");
+  });
+
+  it("finds whom the transfer log says data of the act's purposes went to, up to the act", async () => {
+    const [halyk] = rowsOf<{ id: string }>(await t.db.execute(sql`select id from recipients where key = 'halyk-bank'`));
+    const entry = (seq: number, purposes: string[], loggedAt: string) =>
+      t.db.execute(sql`insert into transfer_log_entries (seq, logged_at, occurred_at, recipient_id, recipient_version, purpose_codes, data_items, record_count, subject_populations, sending_system, destination_country, idempotency_key, flags, leaf_hash)
+        values (${seq}, ${loggedAt}, ${loggedAt}, ${halyk.id}, 1, ${JSON.stringify(purposes)}::jsonb, '[]', 1, '[]', 'test', 'KZ', ${`acts-${seq}`}, '[]', '\\x00')`);
+    await entry(0, ["C3", "C7"], "2026-11-01T10:00:00.000Z");
+    await entry(1, ["C1"], "2026-11-02T10:00:00.000Z");
+    await entry(2, ["C7"], "2026-12-01T10:00:00.000Z");
+    const found = await transfersOfPurposes(["C7", "C8"], new Date("2026-11-30T00:00:00.000Z"), t.db);
+    expect(found).toEqual([{ recipientId: halyk.id, recipient: "Halyk Bank of Kazakhstan JSC", transfers: 1, lastOccurredAt: "2026-11-01T10:00:00.000Z", lastSeq: 0 }]);
+    expect(await transfersOfPurposes([], new Date(), t.db)).toEqual([]);
+  });
+
+  it("counts the acts awaiting approval", async () => {
+    const before = await countPendingDeletionActs(t.db);
+    const { id } = await createDeletionAct(input(), people.dpo, t.db);
+    expect(await countPendingDeletionActs(t.db)).toBe(before + 1);
+    await decideDeletionAct({ actId: id, outcome: "approved", comment: null }, people.admin, t.db);
+    expect(await countPendingDeletionActs(t.db)).toBe(before);
   });
 });
