@@ -55,6 +55,7 @@ test.describe("the DPO records the act", () => {
     await page.getByLabel("Legal ground").fill("KZ-PDL art. 18; consent to marketing withdrawn by the subject");
     await page.getByRole("checkbox", { name: /^KZ-PDL — / }).click();
     await page.getByLabel("Executor").selectOption({ label: (await page.getByLabel("Executor").locator("option", { hasText: "engineer@qplus.local" }).textContent())! });
+    await page.screenshot({ path: "test-results/deletion-act-form.png", fullPage: true });
     await page.getByRole("button", { name: "Save the act" }).click();
 
     await expect(page).toHaveURL(/\/deletion-acts\/[0-9a-f-]{36}$/);
