@@ -112,6 +112,7 @@ describe("deletion acts", () => {
   it("searches, filters and sorts the list", async () => {
     await createDeletionAct(input({ subjectKind: "login", subjectValue: "+77770001122" }), people.dpo, t.db);
     expect((await listDeletionActs({ q: "0001122" }, t.db)).map((r) => r.subjectValue)).toEqual(["+77770001122"]);
+    expect((await listDeletionActs({ request: "0b7e9c44-1d2a-4f6e-8c3b-5a9d7e2f1c00" }, t.db)).map((r) => r.number)).toEqual(["DA-2026-0001"]);
     const approved = await listDeletionActs({ status: "approved" }, t.db);
     expect(approved.length).toBeGreaterThan(0);
     expect(approved.every((r) => r.status === "approved")).toBe(true);

@@ -233,6 +233,7 @@ export async function listDeletionActs(query: DeletionActListQuery, db: Db = get
   if (query.status) where.push(sql`${statusSql} = ${query.status}`);
   if (query.reason) where.push(eq(deletionActs.reason, query.reason));
   if (query.kind) where.push(eq(deletionActs.kind, query.kind));
+  if (query.request) where.push(eq(deletionActs.subjectRequestId, query.request));
   const dir = query.dir === "asc" ? asc : desc;
   const order =
     query.sort === "actDate" ? [dir(deletionActs.actDate), dir(deletionActs.year), dir(deletionActs.seq)] : query.sort === "subject" ? [dir(deletionActs.subjectValue), desc(deletionActs.seq)] : [dir(deletionActs.year), dir(deletionActs.seq)];

@@ -85,6 +85,8 @@ export const deletionActListQuery = z.object({
   status: z.enum(["pending", "approved", "rejected"]).optional().catch(undefined),
   reason: z.enum(DELETION_REASONS).optional().catch(undefined),
   kind: z.enum(DELETION_ACT_KINDS).optional().catch(undefined),
+  /** The acts made for one data-subject request (?request=<subject_requests.id>). */
+  request: z.uuid().optional().catch(undefined),
   sort: z.enum(["number", "actDate", "subject"]).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
 });
