@@ -46,6 +46,8 @@ for (const role of ["anonymous", ...ROLES] as const) {
     test.use({ storageState: role === "anonymous" ? { cookies: [], origins: [] } : storageFor(role) });
 
     test("every page answers as the table says", async ({ page }) => {
+      // One visit per page of the table (over thirty and growing), rendered on a shared two-core machine.
+      test.slow();
       for (const entry of PAGES) {
         const response = await page.goto(concrete(entry.path));
         const label = `${role} → ${entry.path}`;

@@ -6,6 +6,8 @@ import { logTileCounts } from "@/db/queries/log-view";
 import { can } from "@/lib/auth/permissions";
 import { recordRead } from "@/lib/transfer-log-service/access";
 import { lintRegisterToday } from "@/lib/register/lint-report";
+import { countPendingDeletionActs } from "@/db/queries/deletion-acts";
+import { retentionScheduleToday } from "@/lib/retention/load";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CountryShareChart } from "./_components/country-share-chart";
 
@@ -17,7 +19,12 @@ export async function generateMetadata() {
 export default async function DashboardPage() {
   const user = await requirePagePermission("register.read", "/");
   const t = await getTranslations("dashboard");
-  const [s, problems] = await Promise.all([registerSummary(), lintRegisterToday()]);
+  const [s, problems, retention, pendingActs] = await Promise.all([
+    registerSummary(),
+    lintRegisterToday(),
+    retentionScheduleToday(),
+    can(user.role, "deletionActs.read") ? countPendingDeletionActs() : null,
+  ]);
   // The log's tiles read the log, so the view is recorded like any other (RULES E1).
   const log = can(user.role, "log.read") ? await recordRead(user, "view-statistics", { page: "dashboard" }).then(() => logTileCounts()) : null;
   const tiles: { label: string; value: number; href: string; testId?: string }[] = [
@@ -33,6 +40,9 @@ export default async function DashboardPage() {
       : []),
     // The policy lint: contradictions and gaps in the record of processing (RULES A2, B1, B2, B6, B7, D1-D3).
     { label: t("lintProblems"), value: problems.length, href: "/registry/lint", testId: "lint-count" },
+    // Retention (RULES D1-D3): cohorts whose data falls due this month, and purposes with no usable rule.
+    { label: t("retentionDueThisMonth"), value: retention.months.find((m) => m.current)?.due.length ?? 0, href: "/retention", testId: "retention-due" },
+    ...(pendingActs !== null ? [{ label: t("deletionActsAwaitingApproval"), value: pendingActs, href: "/deletion-acts?status=pending", testId: "acts-pending" }] : []),
   ];
   return (
     <div className="grid gap-6">

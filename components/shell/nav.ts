@@ -13,6 +13,8 @@ export const NAV = [
   { href: "/registry/countries", key: "countries", icon: "globe", permission: "register.read" },
   { href: "/registry/lint", key: "lint", icon: "check", permission: "register.read" },
   { href: "/registry/publications", key: "publications", icon: "file", permission: "register.read" },
+  { href: "/retention", key: "retention", icon: "calendar", permission: "register.read" },
+  { href: "/deletion-acts", key: "deletionActs", icon: "fileX", permission: "deletionActs.read" },
   { href: "/admin/users", key: "users", icon: "users", permission: "users.manage" },
   { href: "/admin/tokens", key: "tokens", icon: "key", permission: "tokens.manage" },
   { href: "/profile/tokens", key: "profileTokens", icon: "keyPersonal", permission: "tokens.personal" },

@@ -207,6 +207,33 @@ export function openApiDocument() {
           responses: { "200": { description: "CSV file (UTF-8 with BOM) or XLSX workbook" }, ...problems(400, 401, 403) },
         },
       },
+      "/api/v1/retention/export": {
+        get: {
+          summary: "The retention schedule's due list as CSV: per month and purpose, the cohort whose data falls due (permission register.export)",
+          responses: { "200": { description: "CSV file (UTF-8 with BOM): due_month, purpose, trigger, cohort_month, years, also_after" }, ...problems(401, 403) },
+        },
+      },
+      "/api/v1/deletion-acts/{id}/pdf": {
+        get: {
+          summary: "A deletion act as PDF, marked as a draft until approved; the download is recorded in the act's trail (permission deletionActs.export)",
+          parameters: [id, { name: "lang", in: "query", schema: { type: "string", enum: ["kk-ru", "kk", "ru", "en"] }, description: "Default: the act's language (kk-ru: Kazakh and Russian side by side)" }],
+          responses: { "200": { description: "application/pdf" }, ...problems(401, 403, 404) },
+        },
+      },
+      "/api/v1/deletion-acts/{id}/json": {
+        get: {
+          summary: "The data of a deletion act (format qplus-deletion-act/v1, stable English keys); recorded in the act's trail (permission deletionActs.export)",
+          parameters: [id],
+          responses: { "200": { description: "JSON" }, ...problems(401, 403, 404) },
+        },
+      },
+      "/api/v1/deletion-acts/{id}/extract": {
+        get: {
+          summary: "The act's log extract (RULES D4): one line per system and data category, the act's trail, and the transfer log at the time; recorded in the trail (permission deletionActs.export)",
+          parameters: [id],
+          responses: { "200": { description: "JSON (format qplus-deletion-act-extract/v1)" }, ...problems(401, 403, 404) },
+        },
+      },
       "/api/v1/recipients/export": {
         get: {
           summary: "Download the register",

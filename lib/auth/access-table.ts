@@ -51,6 +51,11 @@ export const PAGES: PageEntry[] = [
   { file: "app/(portal)/transfers/[id]/page.tsx", path: "/transfers/:transferRequest", access: "transfers.read" },
   { file: "app/(portal)/transfers/[id]/edit/page.tsx", path: "/transfers/:transferRequest/edit", access: "transfers.request" },
   { file: "app/(portal)/profile/tokens/page.tsx", path: "/profile/tokens", access: "tokens.personal" },
+  { file: "app/(portal)/retention/page.tsx", path: "/retention", access: "register.read" },
+  { file: "app/(portal)/deletion-acts/page.tsx", path: "/deletion-acts", access: "deletionActs.read" },
+  { file: "app/(portal)/deletion-acts/new/page.tsx", path: "/deletion-acts/new", access: "deletionActs.write" },
+  // A fresh test database holds no act: an allowed role gets 404, never 200 for one that is not allowed.
+  { file: "app/(portal)/deletion-acts/[id]/page.tsx", path: "/deletion-acts/00000000-0000-4000-8000-000000000000", access: "deletionActs.read", absent: true },
 ];
 
 export const API: ApiEntry[] = [
@@ -79,4 +84,8 @@ export const API: ApiEntry[] = [
   { file: "app/api/v1/transfer-requests/[id]/route.ts", method: "GET", path: "/api/v1/transfer-requests/:transferRequest", access: "transfers.read" },
   { file: "app/api/v1/lint/route.ts", method: "GET", path: "/api/v1/lint", access: "register.read" },
   { file: "app/api/v1/ropa/export/route.ts", method: "GET", path: "/api/v1/ropa/export?format=csv", access: "register.export" },
+  { file: "app/api/v1/retention/export/route.ts", method: "GET", path: "/api/v1/retention/export", access: "register.export" },
+  { file: "app/api/v1/deletion-acts/[id]/pdf/route.ts", method: "GET", path: "/api/v1/deletion-acts/00000000-0000-4000-8000-000000000000/pdf", access: "deletionActs.export", absent: true },
+  { file: "app/api/v1/deletion-acts/[id]/json/route.ts", method: "GET", path: "/api/v1/deletion-acts/00000000-0000-4000-8000-000000000000/json", access: "deletionActs.export", absent: true },
+  { file: "app/api/v1/deletion-acts/[id]/extract/route.ts", method: "GET", path: "/api/v1/deletion-acts/00000000-0000-4000-8000-000000000000/extract", access: "deletionActs.export", absent: true },
 ];

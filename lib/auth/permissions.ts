@@ -22,6 +22,11 @@ export const PERMISSIONS = [
   "transfers.decide",
   "transfers.read",
   "tokens.personal",
+  // Deletion acts (the policy 4.4; RULES D4): read, record, approve (four eyes), download.
+  "deletionActs.read",
+  "deletionActs.write",
+  "deletionActs.approve",
+  "deletionActs.export",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,10 +47,31 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "log.checkpoint",
     "log.keys.manage",
     "log.access.read",
+    "deletionActs.read",
+    "deletionActs.write",
+    "deletionActs.approve",
+    "deletionActs.export",
   ],
-  dpo: ["register.read", "register.write", "register.export", "audit.read", "transfers.request", "transfers.decide", "transfers.read", "tokens.personal", "log.read", "log.export", "log.checkpoint"],
+  dpo: [
+    "register.read",
+    "register.write",
+    "register.export",
+    "audit.read",
+    "transfers.request",
+    "transfers.decide",
+    "transfers.read",
+    "tokens.personal",
+    "log.read",
+    "log.export",
+    "log.checkpoint",
+    "deletionActs.read",
+    "deletionActs.write",
+    "deletionActs.approve",
+    "deletionActs.export",
+  ],
   engineer: ["register.read", "register.export", "transfers.request", "transfers.read", "tokens.personal", "log.read"],
-  auditor: ["register.read", "register.export", "audit.read", "transfers.read", "tokens.personal", "log.read", "log.export", "log.checkpoint", "log.access.read"],
+  // Auditors read and download the proof of destruction; they neither record nor approve it.
+  auditor: ["register.read", "register.export", "audit.read", "transfers.read", "tokens.personal", "log.read", "log.export", "log.checkpoint", "log.access.read", "deletionActs.read", "deletionActs.export"],
   // The state technical service examines, read-only (KZ-PDL art. 22 p. 1(4); RULES E2); every read of the log is logged.
   sts: ["register.read", "register.export", "transfers.read", "tokens.personal", "log.read", "log.export"],
   // "transfers.ingest" belongs to no role: only service tokens report transfers.
@@ -62,11 +88,14 @@ export function isRole(value: unknown): value is Role {
 /** Permissions no API token ever carries: a leaked credential cannot mint more credentials. */
 const NEVER_FOR_TOKENS: readonly Permission[] = ["users.manage", "tokens.manage", "tokens.personal", "log.keys.manage"];
 
+/** Decisions and records a person signs: a deletion act names its executor and approver (RULES D4). */
+const PERSONS_ONLY: readonly Permission[] = ["transfers.decide", "deletionActs.write", "deletionActs.approve"];
+
 /**
  * What a service token may be granted: never the administration of people or tokens, and never
  * deciding transfers — a decision is a person's, with a reason, under the four-eyes rule.
  */
-export const SERVICE_TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((p) => !NEVER_FOR_TOKENS.includes(p) && p !== "transfers.decide");
+export const SERVICE_TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((p) => !NEVER_FOR_TOKENS.includes(p) && !PERSONS_ONLY.includes(p));
 
 /** What a person may put on their own personal token: their role's permissions, minus credential administration. */
 export function personalTokenScopes(role: Role): Permission[] {

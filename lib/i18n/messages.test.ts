@@ -22,6 +22,8 @@ const LATIN_ALLOWED = [
   "JSONL", // JSON Lines, file format on the log's download button (before "JSON", which it contains)
   "API", // the machine interface: an acronym in Russian and Kazakh technical usage too
   "JSON", // file format on the export button
+  "PDF", // file format of the deletion act's download
+  "SHA-256", // the hash named beside each recorded download of a deletion act
 ];
 
 type Messages = { [key: string]: string | Messages };

@@ -1,0 +1,5 @@
+import { apiRoute } from "@/lib/api/handler";
+import { downloadAct } from "@/lib/deletion-acts/downloads";
+
+/** The deletion act's log extract (RULES D4): destruction lines, the act's trail, the transfer log at the time. Every download is recorded. */
+export const GET = apiRoute<{ id: string }>("deletionActs.export", async ({ req, params, principal }) => downloadAct(params.id, "extract", principal, new URL(req.url).searchParams.get("lang")));

@@ -1,0 +1,14 @@
+import { stringify } from "csv-stringify/sync";
+import { apiRoute } from "@/lib/api/handler";
+import { retentionScheduleToday } from "@/lib/retention/load";
+import { retentionCsvRows } from "@/lib/retention/schedule";
+
+/**
+ * The retention schedule's due list as CSV (UTF-8 with a byte-order mark, stable English column
+ * keys): one row per month × purpose, with the cohort whose data falls due.
+ */
+export const GET = apiRoute("register.export", async () => {
+  const schedule = await retentionScheduleToday();
+  const csv = "\uFEFF" + stringify(retentionCsvRows(schedule), { record_delimiter: "windows" });
+  return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="retention-due-${schedule.today}.csv"` } });
+});
