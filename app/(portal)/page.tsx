@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/session";
 import { registerSummary } from "@/db/queries/dashboard";
 import { logTileCounts } from "@/db/queries/log-view";
+import { subjectRequestCounts } from "@/db/queries/subject-requests";
+import { businessDate } from "@/lib/transfers/constants";
 import { can } from "@/lib/auth/permissions";
 import { recordRead } from "@/lib/transfer-log-service/access";
 import { lintRegisterToday } from "@/lib/register/lint-report";
@@ -20,6 +22,7 @@ export default async function DashboardPage() {
   const [s, problems] = await Promise.all([registerSummary(), lintRegisterToday()]);
   // The log's tiles read the log, so the view is recorded like any other (RULES E1).
   const log = can(user.role, "log.read") ? await recordRead(user, "view-statistics", { page: "dashboard" }).then(() => logTileCounts()) : null;
+  const subjects = can(user.role, "subjects.read") ? await subjectRequestCounts(businessDate()) : null;
   const tiles: { label: string; value: number; href: string; testId?: string }[] = [
     { label: t("activeRecipients"), value: s.active, href: "/registry/recipients" },
     { label: t("crossBorderRecipients"), value: s.crossBorder, href: "/registry/recipients?crossBorder=yes" },
@@ -29,6 +32,14 @@ export default async function DashboardPage() {
       ? [
           { label: t("transfersLogged"), value: log.logged, href: "/log" },
           { label: t("flaggedTransfers"), value: log.flagged, href: "/log?flagged=1" },
+        ]
+      : []),
+    // Data-subject requests: a missed deadline is a violation (RULES C1-C3), so overdue ones show here.
+    ...(subjects
+      ? [
+          { label: t("subjectRequestsOpen"), value: subjects.open, href: "/subject-requests", testId: "subject-requests-open" },
+          { label: t("subjectRequestsDueToday"), value: subjects.dueToday, href: "/subject-requests?status=due-today", testId: "subject-requests-due-today" },
+          { label: t("subjectRequestsOverdue"), value: subjects.overdue, href: "/subject-requests?status=overdue", testId: "subject-requests-overdue" },
         ]
       : []),
     // The policy lint: contradictions and gaps in the record of processing (RULES A2, B1, B2, B6, B7, D1-D3).

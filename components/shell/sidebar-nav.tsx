@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { ArrowLeftRight, Building2, Database, Eye, FileText, Globe, Home, KeyRound, KeySquare, ListChecks, ScrollText, Stamp, Target, Users } from "lucide-react";
+import { ArrowLeftRight, Building2, Database, Eye, FileText, Globe, Home, Inbox, KeyRound, KeySquare, ListChecks, ScrollText, Stamp, Target, Users } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { NAV } from "./nav";
 
@@ -21,6 +21,7 @@ const ICONS = {
   log: ScrollText,
   checkpoint: Stamp,
   access: Eye,
+  inbox: Inbox,
 };
 
 export function SidebarNav({ allowed }: { allowed: string[] }) {

@@ -6,3 +6,4 @@ export * from "./tokens";
 export * from "./transfer-log";
 export * from "./transfer-requests";
 export * from "./publications";
+export * from "./subject-requests";

@@ -6,3 +6,4 @@ export * from "./transfer-log";
 export * from "./transfers";
 export * from "./notifications";
 export * from "./record";
+export * from "./subject-requests";

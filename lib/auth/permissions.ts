@@ -2,7 +2,7 @@
  * The one table that maps roles to permissions. Code checks named permissions, never role
  * strings; the authorization test is generated from this table and the route table.
  */
-export const ROLES = ["admin", "dpo", "engineer", "auditor", "sts"] as const;
+export const ROLES = ["admin", "dpo", "engineer", "auditor", "sts", "support"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -22,6 +22,9 @@ export const PERMISSIONS = [
   "transfers.decide",
   "transfers.read",
   "tokens.personal",
+  "subjects.read",
+  "subjects.manage",
+  "subjects.decide",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,12 +45,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "log.checkpoint",
     "log.keys.manage",
     "log.access.read",
+    "subjects.read",
+    "subjects.manage",
+    "subjects.decide",
   ],
-  dpo: ["register.read", "register.write", "register.export", "audit.read", "transfers.request", "transfers.decide", "transfers.read", "tokens.personal", "log.read", "log.export", "log.checkpoint"],
+  dpo: ["register.read", "register.write", "register.export", "audit.read", "transfers.request", "transfers.decide", "transfers.read", "tokens.personal", "log.read", "log.export", "log.checkpoint", "subjects.read", "subjects.manage", "subjects.decide"],
   engineer: ["register.read", "register.export", "transfers.request", "transfers.read", "tokens.personal", "log.read"],
-  auditor: ["register.read", "register.export", "audit.read", "transfers.read", "tokens.personal", "log.read", "log.export", "log.checkpoint", "log.access.read"],
+  // Auditors check that requests were answered in time and with reasons: they read the requests register.
+  auditor: ["register.read", "register.export", "audit.read", "transfers.read", "tokens.personal", "log.read", "log.export", "log.checkpoint", "log.access.read", "subjects.read"],
   // The state technical service examines, read-only (KZ-PDL art. 22 p. 1(4); RULES E2); every read of the log is logged.
+  // Not "subjects.read": KZ-PDL art. 22 p. 1(4) opens the informatization objects for examination, not
+  // the correspondence with individual subjects; the STS gets it only if the DPO decides so.
   sts: ["register.read", "register.export", "transfers.read", "tokens.personal", "log.read", "log.export"],
+  // A support agent records subjects' requests and works them; answers, refusals and extensions are
+  // the DPO's reasoned decisions (policy 5.3, 5.5); no register writes, no transfer decisions.
+  support: ["register.read", "tokens.personal", "subjects.read", "subjects.manage"],
   // "transfers.ingest" belongs to no role: only service tokens report transfers.
 };
 
@@ -64,9 +76,9 @@ const NEVER_FOR_TOKENS: readonly Permission[] = ["users.manage", "tokens.manage"
 
 /**
  * What a service token may be granted: never the administration of people or tokens, and never
- * deciding transfers — a decision is a person's, with a reason, under the four-eyes rule.
+ * deciding transfers or subjects' requests — a decision is a person's, with a reason, under the four-eyes rule.
  */
-export const SERVICE_TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((p) => !NEVER_FOR_TOKENS.includes(p) && p !== "transfers.decide");
+export const SERVICE_TOKEN_SCOPES: readonly Permission[] = PERMISSIONS.filter((p) => !NEVER_FOR_TOKENS.includes(p) && p !== "transfers.decide" && p !== "subjects.decide");
 
 /** What a person may put on their own personal token: their role's permissions, minus credential administration. */
 export function personalTokenScopes(role: Role): Permission[] {
