@@ -11,6 +11,7 @@ function allowed(access: Access, role: Role | "anonymous") {
 
 let recipientId = "";
 let transferRequestId = "";
+let subjectRequestId = "";
 test.beforeAll(async ({ browser }) => {
   const ctx = await browser.newContext({ storageState: storageFor("auditor") });
   const list = await (await ctx.request.get("/api/v1/recipients?q=halyk")).json();
@@ -38,8 +39,16 @@ test.beforeAll(async ({ browser }) => {
   expect(created.status()).toBe(201);
   transferRequestId = (await created.json()).id;
   await engineer.close();
+  // A data-subject request, recorded by the DPO, for the pages that show one.
+  const dpo = await browser.newContext({ storageState: storageFor("dpo") });
+  const recorded = await dpo.request.post("/api/v1/subject-requests", {
+    data: { subjectIdKind: "wallet", subjectId: "77010000001", law: "KZ", channel: "post", right: "information", purposeCodes: ["C3"], answerLocale: "ru", receivedOn: new Date().toISOString().slice(0, 10) },
+  });
+  expect(recorded.status()).toBe(201);
+  subjectRequestId = (await recorded.json()).id;
+  await dpo.close();
 });
-const concrete = (path: string) => path.replace(":recipient", recipientId).replace(":transferRequest", transferRequestId);
+const concrete = (path: string) => path.replace(":recipient", recipientId).replace(":transferRequest", transferRequestId).replace(":subjectRequest", subjectRequestId);
 
 for (const role of ["anonymous", ...ROLES] as const) {
   test.describe(`as ${role}`, () => {

@@ -131,7 +131,7 @@ export const ANSWER_TEMPLATES: Readonly<Record<AnswerLocale, Sentences>> = {
   kk: {
     subject: "Дербес деректер туралы № {number} өтінішіңіз",
     greeting: "Құрметті клиент!",
-    reference: "Біз сіздің {receivedOn} күнгі {idKind} {subjectId} қатысты өтінішіңізді қарадық.",
+    reference: "Біз сіздің {receivedOn} күнгі {subjectId} {idKind} қатысты өтінішіңізді қарадық.",
     idKind: { wallet: "әмиян нөміріне", login: "логинге" },
     informationIntro: "«КИВИ Қазақстан» ЖШС сіздің дербес деректеріңізді мына мақсаттарда өңдейді:",
     purposeLine: "• {code} — {name}.",
@@ -169,6 +169,11 @@ export const ANSWER_TEMPLATES: Readonly<Record<AnswerLocale, Sentences>> = {
     closing: "Құрметпен,\n{operator}",
   },
 };
+
+/** A calendar day as the letter's language writes it ("8 May 2026", «8 мая 2026 г.»). */
+function longDate(locale: AnswerLocale, day: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+}
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
@@ -216,7 +221,7 @@ export function fillAnswer(locale: AnswerLocale, request: AnswerRequestFacts, de
     return r ? localized(l, r.title) : code;
   };
   const recipientsOf = (code: string) => record.recipients.filter((r) => r.status !== "archived" && r.linkedPurposeCodes.includes(code));
-  const lines: string[] = [s.greeting, "", fill(s.reference, { receivedOn: request.receivedOn, idKind: s.idKind[request.subjectIdKind], subjectId: request.subjectId }), ""];
+  const lines: string[] = [s.greeting, "", fill(s.reference, { receivedOn: longDate(locale, request.receivedOn), idKind: s.idKind[request.subjectIdKind], subjectId: request.subjectId }), ""];
 
   // The information part: what policy 5.1 promises, for the purposes the request concerns.
   lines.push(s.informationIntro);
@@ -247,7 +252,7 @@ export function fillAnswer(locale: AnswerLocale, request: AnswerRequestFacts, de
     if (decision.outcome === "partial" && decision.grantedCodes.length) lines.push(s.granted[request.right]);
     const ground = decision.legalGroundCode ? reference(decision.legalGroundCode) : "";
     for (const r of decision.retained) {
-      lines.push(fill(s.retainedLine, { codes: r.code, ground, until: r.retainedUntil ? fill(s.retainedUntil, { date: r.retainedUntil }) : s.retainedRunning }));
+      lines.push(fill(s.retainedLine, { codes: r.code, ground, until: r.retainedUntil ? fill(s.retainedUntil, { date: longDate(locale, r.retainedUntil) }) : s.retainedRunning }));
     }
     if (ground) lines.push(fill(s.groundLine, { ground }));
     if (decision.reason) lines.push(fill(s.reasonLine, { reason: decision.reason }));
