@@ -55,6 +55,8 @@ for (const role of ["anonymous", ...ROLES] as const) {
     test.use({ storageState: role === "anonymous" ? { cookies: [], origins: [] } : storageFor(role) });
 
     test("every page answers as the table says", async ({ page }) => {
+      // Every page in turn (37 of them): close to a minute on a busy 2-core machine, so more room than the default.
+      test.setTimeout(180_000);
       for (const entry of PAGES) {
         const response = await page.goto(concrete(entry.path));
         const label = `${role} → ${entry.path}`;
