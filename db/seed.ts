@@ -35,7 +35,7 @@ import { buildPolicySnapshot } from "@/lib/policy/snapshot";
 /** The edition the seed publishes: the policy as issued (version 1.0 of 15 Dec 2025). */
 export const SEED_PUBLICATION = { version: "1.0", publishedOn: "2025-12-15" } as const;
 
-export const DEMO_ROLES = ["admin", "dpo", "engineer", "auditor", "sts"] as const;
+export const DEMO_ROLES = ["admin", "dpo", "engineer", "auditor", "sts", "support"] as const;
 export const demoEmail = (role: string) => `${role}@qplus.local`;
 const DEMO_NAMES: Record<string, string> = {
   admin: "Aigerim Admin",
@@ -43,6 +43,7 @@ const DEMO_NAMES: Record<string, string> = {
   engineer: "Yerlan Engineer",
   auditor: "Asel Auditor",
   sts: "State Technical Service",
+  support: "Saule Support",
 };
 
 /**

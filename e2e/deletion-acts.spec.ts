@@ -47,7 +47,7 @@ test.describe("the DPO records the act", () => {
     await expect(page.getByText("State the legal ground (at least 5 characters).")).toBeVisible();
     await expect(page.getByLabel("Systems")).toHaveAttribute("aria-invalid", "true");
 
-    await page.goto(`/deletion-acts/new?subjectRequest=${REQUEST_ID}&subject=wallet:${WALLET}&purposes=C7`);
+    await page.goto(`/deletion-acts/new?subject=wallet:${WALLET}&purposes=C7`);
     await page.getByRole("checkbox", { name: /email/ }).click();
     await page.getByLabel("Systems").fill("crm-marketing\nmailer");
     await page.getByLabel("Reason").selectOption({ label: "Consent was withdrawn" });
@@ -112,7 +112,7 @@ test.describe("the DPO downloads the act", () => {
     await page.screenshot({ path: "test-results/deletion-act-approved.png", fullPage: true });
 
     const json = await page.request.get(`/api/v1/deletion-acts/${actUrl.split("/").pop()}/json`);
-    expect(await json.json()).toMatchObject({ number: actNumber, status: "approved", subject: { kind: "wallet", value: WALLET }, subjectRequestId: REQUEST_ID });
+    expect(await json.json()).toMatchObject({ number: actNumber, status: "approved", subject: { kind: "wallet", value: WALLET }, subjectRequestId: null });
     await page.reload();
     await expect(page.getByTestId("act-event-download")).toHaveCount(2);
   });

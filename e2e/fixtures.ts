@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
 
-export const ROLES = ["admin", "dpo", "engineer", "auditor", "sts"] as const;
+export const ROLES = ["admin", "dpo", "engineer", "auditor", "sts", "support"] as const;
 export type Role = (typeof ROLES)[number];
 export const PASSWORD = process.env.DEMO_PASSWORD || "qplus-demo";
 export const storageFor = (role: Role) => `e2e/.auth/${role}.json`;

@@ -3,12 +3,16 @@ import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/session";
 import { registerSummary } from "@/db/queries/dashboard";
 import { logTileCounts } from "@/db/queries/log-view";
+import { subjectRequestCounts } from "@/db/queries/subject-requests";
+import { businessDate } from "@/lib/transfers/constants";
 import { can } from "@/lib/auth/permissions";
 import { recordRead } from "@/lib/transfer-log-service/access";
 import { lintRegisterToday } from "@/lib/register/lint-report";
 import { countPendingDeletionActs } from "@/db/queries/deletion-acts";
 import { retentionScheduleToday } from "@/lib/retention/load";
+import { CircleAlert } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { cn } from "@/lib/utils";
 import { CountryShareChart } from "./_components/country-share-chart";
 
 export async function generateMetadata() {
@@ -27,7 +31,8 @@ export default async function DashboardPage() {
   ]);
   // The log's tiles read the log, so the view is recorded like any other (RULES E1).
   const log = can(user.role, "log.read") ? await recordRead(user, "view-statistics", { page: "dashboard" }).then(() => logTileCounts()) : null;
-  const tiles: { label: string; value: number; href: string; testId?: string }[] = [
+  const subjects = can(user.role, "subjects.read") ? await subjectRequestCounts(businessDate()) : null;
+  const tiles: { label: string; value: number; href: string; testId?: string; alarm?: boolean }[] = [
     { label: t("activeRecipients"), value: s.active, href: "/registry/recipients" },
     { label: t("crossBorderRecipients"), value: s.crossBorder, href: "/registry/recipients?crossBorder=yes" },
     { label: t("processors"), value: s.processors, href: "/registry/recipients?role=processor" },
@@ -36,6 +41,14 @@ export default async function DashboardPage() {
       ? [
           { label: t("transfersLogged"), value: log.logged, href: "/log" },
           { label: t("flaggedTransfers"), value: log.flagged, href: "/log?flagged=1" },
+        ]
+      : []),
+    // Data-subject requests: a missed deadline is a violation (RULES C1-C3), so overdue ones show here.
+    ...(subjects
+      ? [
+          { label: t("subjectRequestsOpen"), value: subjects.open, href: "/subject-requests", testId: "subject-requests-open" },
+          { label: t("subjectRequestsDueToday"), value: subjects.dueToday, href: "/subject-requests?status=due-today", testId: "subject-requests-due-today" },
+          { label: t("subjectRequestsOverdue"), value: subjects.overdue, href: "/subject-requests?status=overdue", testId: "subject-requests-overdue", alarm: subjects.overdue > 0 },
         ]
       : []),
     // The policy lint: contradictions and gaps in the record of processing (RULES A2, B1, B2, B6, B7, D1-D3).
@@ -53,9 +66,12 @@ export default async function DashboardPage() {
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {tiles.map((tile) => (
           <Link key={tile.href} href={tile.href} className="rounded-xl focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
-            <Card className="transition-colors hover:bg-accent/50">
+            <Card className={cn("transition-colors hover:bg-accent/50", tile.alarm && "border-red-600 bg-red-50 dark:border-red-400 dark:bg-red-950/40")}>
               <CardHeader>
-                <CardDescription>{tile.label}</CardDescription>
+                <CardDescription className={cn(tile.alarm && "flex items-center gap-1.5 font-medium text-red-900 dark:text-red-100")}>
+                  {tile.alarm && <CircleAlert className="size-4" aria-hidden />}
+                  {tile.label}
+                </CardDescription>
                 <CardTitle className="text-3xl tabular-nums" data-testid={tile.testId}>
                   {tile.value}
                 </CardTitle>

@@ -8,6 +8,7 @@ export const NAV = [
   { href: "/log/checkpoints", key: "checkpoints", icon: "checkpoint", permission: "log.read" },
   { href: "/log/access", key: "logAccess", icon: "access", permission: "log.access.read" },
   { href: "/transfers", key: "transfers", icon: "transfer", permission: "transfers.read" },
+  { href: "/subject-requests", key: "subjectRequests", icon: "inbox", permission: "subjects.read" },
   { href: "/registry/purposes", key: "purposes", icon: "target", permission: "register.read" },
   { href: "/registry/catalogue", key: "catalogue", icon: "database", permission: "register.read" },
   { href: "/registry/countries", key: "countries", icon: "globe", permission: "register.read" },

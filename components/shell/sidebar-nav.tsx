@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { ArrowLeftRight, Building2, CalendarClock, Database, Eye, FileText, FileX2, Globe, Home, KeyRound, KeySquare, ListChecks, ScrollText, Stamp, Target, Users } from "lucide-react";
+import { ArrowLeftRight, Building2, CalendarClock, Database, Eye, FileText, FileX2, Globe, Home, Inbox, KeyRound, KeySquare, ListChecks, ScrollText, Stamp, Target, Users } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { NAV } from "./nav";
 
@@ -23,6 +23,7 @@ const ICONS = {
   access: Eye,
   calendar: CalendarClock,
   fileX: FileX2,
+  inbox: Inbox,
 };
 
 export function SidebarNav({ allowed }: { allowed: string[] }) {

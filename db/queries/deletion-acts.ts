@@ -1,4 +1,5 @@
 import "server-only";
+import { deletionActFacts } from "./subject-requests";
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb, rowsOf, type Db, type Tx } from "../client";
 import { dataCategories, dataItems, deletionActDecisions, deletionActEvents, deletionActs, legalReferences, logCheckpoints, processingPurposes, purposeDataItems, users } from "../schema";
@@ -92,6 +93,12 @@ export async function createDeletionAct(input: DeletionActInput, actor: ActActor
       else if (decision?.outcome !== "approved") errors.supersedesActId = "supersedeOnlyApproved";
       else if (Number(pendingOrApproved?.n ?? 0) > 0) errors.supersedesActId = "alreadySuperseded";
       else supersedes = { id: old.id, number: old.number };
+    }
+    if (input.subjectRequestId) {
+      // An act for a subject's request records that request's completed deletion, of that subject.
+      const facts = await deletionActFacts(input.subjectRequestId, tx as unknown as Db);
+      if (!facts) errors.subjectRequestId = "requestNotCompletedDeletion";
+      else if (facts.subject.idKind !== input.subjectKind || facts.subject.id !== input.subjectValue) errors.subjectValue = "subjectDiffersFromRequest";
     }
     if (Object.keys(errors).length) throw new InvalidInputError(errors);
 

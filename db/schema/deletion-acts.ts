@@ -11,6 +11,7 @@ import {
 } from "../../lib/deletion-acts/constants";
 import type { ActSnapshot } from "../../lib/deletion-acts/types";
 import { users } from "./users";
+import { subjectRequests } from "./subject-requests";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -40,8 +41,8 @@ export const deletionActs = pgTable(
     /** The act this one corrects or voids, and why. */
     supersedesActId: uuid("supersedes_act_id").references((): import("drizzle-orm/pg-core").AnyPgColumn => deletionActs.id),
     supersedeReason: text("supersede_reason"),
-    /** The data-subject request that led here (subject_requests.id; the foreign key comes with that table). */
-    subjectRequestId: uuid("subject_request_id"),
+    /** The data-subject request that led here, if any. */
+    subjectRequestId: uuid("subject_request_id").references(() => subjectRequests.id),
     actDate: date("act_date").notNull(),
     deletedOn: date("deleted_on").notNull(),
     subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),

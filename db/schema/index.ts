@@ -7,3 +7,4 @@ export * from "./transfer-log";
 export * from "./transfer-requests";
 export * from "./publications";
 export * from "./deletion-acts";
+export * from "./subject-requests";

@@ -162,7 +162,7 @@ export const notifications = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     userId: uuid("user_id").references(() => users.id),
-    role: text("role", { enum: ["admin", "dpo", "engineer", "auditor", "sts"] }),
+    role: text("role", { enum: ["admin", "dpo", "engineer", "auditor", "sts", "support"] }),
     kind: text("kind").notNull(),
     params: jsonb("params").$type<Record<string, string | number>>().notNull().default({}),
     link: text("link").notNull(),

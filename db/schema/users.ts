@@ -5,7 +5,7 @@ export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
-  role: text("role", { enum: ["admin", "dpo", "engineer", "auditor", "sts"] }).notNull(),
+  role: text("role", { enum: ["admin", "dpo", "engineer", "auditor", "sts", "support"] }).notNull(),
   passwordHash: text("password_hash").notNull(),
   locale: text("locale"),
   active: boolean("active").notNull().default(true),

@@ -7,3 +7,4 @@ export * from "./transfers";
 export * from "./notifications";
 export * from "./record";
 export * from "./deletion-acts";
+export * from "./subject-requests";

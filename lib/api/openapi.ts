@@ -190,6 +190,60 @@ export function openApiDocument() {
           responses: { "200": { description: "The request", content: { "application/json": { schema: { $ref: "#/components/schemas/TransferRequest" } } } }, ...problems(401, 403, 404) },
         },
       },
+      "/api/v1/subject-requests": {
+        get: {
+          summary: "The queue of data-subject requests (permission subjects.read)",
+          description:
+            "status=open (default: received or in progress), overdue, due-today, received, in-progress, answered, refused, cancelled or all; sort=due (default, nearest first), received or number. " +
+            "Each open row carries its time left (calendar and working days on the law's country calendar) and urgency: overdue, due-today, due-soon or on-time.",
+          parameters: ["status", "right", "law", "q", "sort", "dir", "page", "pageSize"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+          responses: { "200": { description: "A page of requests" }, ...problems(401, 403) },
+        },
+        post: {
+          summary: "Record a data-subject request (permission subjects.manage)",
+          description:
+            "The deadline (RULES C1-C3) is counted in working days on the calendar of the applicable law's country and returned with calendarWarning when the calendar holds no holidays for a year it runs through. " +
+            "deletionGround is required for right=deletion (Russia's deadline depends on it) and refused otherwise; an email request needs the contact address to answer to.",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["subjectIdKind", "subjectId", "law", "channel", "right", "purposeCodes", "answerLocale", "receivedOn"],
+                  properties: {
+                    subjectIdKind: { type: "string", enum: ["wallet", "login"] },
+                    subjectId: { type: "string", description: "Wallet number (digits) or login (the phone number)" },
+                    contactAddress: { type: ["string", "null"], description: "Email (required for channel=email) or postal address" },
+                    law: { type: "string", enum: ["KZ", "RU"] },
+                    channel: { type: "string", enum: ["email", "post"] },
+                    right: { type: "string", enum: ["information", "rectification", "consent-withdrawal", "blocking", "deletion", "complaint"] },
+                    deletionGround: { type: ["string", "null"], enum: ["purpose-achieved", "period-expired", "consent-withdrawn", "unlawful", null] },
+                    purposeCodes: { type: "array", items: { type: "string" }, minItems: 1 },
+                    summary: { type: ["string", "null"], maxLength: 1000 },
+                    answerLocale: { type: "string", enum: ["kk", "ru", "en"] },
+                    receivedOn: { type: "string", format: "date", description: "Not after today (Almaty)" },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            "201": {
+              description: "Recorded",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { id: { type: "string", format: "uuid" }, number: { type: "integer" }, dueOn: { type: "string", format: "date" }, version: { type: "integer" }, calendarWarning: { type: ["string", "null"] } },
+                  },
+                },
+              },
+            },
+            ...problems(400, 401, 403),
+          },
+        },
+      },
       "/api/v1/lint": {
         get: {
           summary: "The policy lint over the record of processing today: each problem with rule id, source, explanation and the entry to fix (permission register.read)",

@@ -17,7 +17,8 @@ export type ApiEntry = { file: string; method: "GET" | "POST" | "PUT" | "PATCH" 
 
 /**
  * `:recipient` is replaced by a seeded recipient's id; `:transferRequest` by the id of a request an
- * engineer submitted at the start of the test (submitted, so every role may see it).
+ * engineer submitted at the start of the test (submitted, so every role may see it); `:subjectRequest` by
+ * the id of a data-subject request the DPO recorded at the start of the test.
  */
 export const PAGES: PageEntry[] = [
   { file: "app/(auth)/login/page.tsx", path: "/login", access: "public" },
@@ -50,6 +51,9 @@ export const PAGES: PageEntry[] = [
   { file: "app/(portal)/transfers/new/page.tsx", path: "/transfers/new", access: "transfers.request" },
   { file: "app/(portal)/transfers/[id]/page.tsx", path: "/transfers/:transferRequest", access: "transfers.read" },
   { file: "app/(portal)/transfers/[id]/edit/page.tsx", path: "/transfers/:transferRequest/edit", access: "transfers.request" },
+  { file: "app/(portal)/subject-requests/page.tsx", path: "/subject-requests", access: "subjects.read" },
+  { file: "app/(portal)/subject-requests/new/page.tsx", path: "/subject-requests/new", access: "subjects.manage" },
+  { file: "app/(portal)/subject-requests/[id]/page.tsx", path: "/subject-requests/:subjectRequest", access: "subjects.read" },
   { file: "app/(portal)/profile/tokens/page.tsx", path: "/profile/tokens", access: "tokens.personal" },
   { file: "app/(portal)/retention/page.tsx", path: "/retention", access: "register.read" },
   { file: "app/(portal)/deletion-acts/page.tsx", path: "/deletion-acts", access: "deletionActs.read" },
@@ -82,6 +86,8 @@ export const API: ApiEntry[] = [
   { file: "app/api/v1/transfer-requests/route.ts", method: "GET", path: "/api/v1/transfer-requests?view=all", access: "transfers.read" },
   { file: "app/api/v1/transfer-requests/route.ts", method: "POST", path: "/api/v1/transfer-requests", access: "transfers.request", body: {} },
   { file: "app/api/v1/transfer-requests/[id]/route.ts", method: "GET", path: "/api/v1/transfer-requests/:transferRequest", access: "transfers.read" },
+  { file: "app/api/v1/subject-requests/route.ts", method: "GET", path: "/api/v1/subject-requests", access: "subjects.read" },
+  { file: "app/api/v1/subject-requests/route.ts", method: "POST", path: "/api/v1/subject-requests", access: "subjects.manage", body: {} },
   { file: "app/api/v1/lint/route.ts", method: "GET", path: "/api/v1/lint", access: "register.read" },
   { file: "app/api/v1/ropa/export/route.ts", method: "GET", path: "/api/v1/ropa/export?format=csv", access: "register.export" },
   { file: "app/api/v1/retention/export/route.ts", method: "GET", path: "/api/v1/retention/export", access: "register.export" },
