@@ -7,10 +7,13 @@ import { test, expect, storageFor } from "./fixtures";
 /** The admin creates a service token in the UI; the token is shown once. */
 async function createServiceToken(page: import("@playwright/test").Page, name: string, scopes: string[]) {
   await page.goto("/admin/tokens");
-  // The form is a client component: type once it is hydrated, or React resets the field.
+  // The form is a client component: type once it is hydrated, or React resets the field. On a
+  // loaded machine hydration can end after "networkidle", so type again until the value stays.
   await page.waitForLoadState("networkidle");
-  await page.getByLabel("Name").fill(name);
-  await expect(page.getByLabel("Name")).toHaveValue(name);
+  await expect(async () => {
+    await page.getByLabel("Name").fill(name);
+    await expect(page.getByLabel("Name")).toHaveValue(name, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   for (const s of scopes) await page.getByRole("checkbox", { name: s, exact: true }).click();
   const inAYear = new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10);
   await page.getByLabel("Expires on").fill(inAYear);
