@@ -352,7 +352,8 @@ async function fillLog(target: number) {
  */
 async function benchExport(cookie: string, encoding: "identity" | "gzip") {
   const http = await import("node:http");
-  let peak = rssMb();
+  const before = rssMb();
+  let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb())), 100);
   const t0 = performance.now();
   const bytes = await new Promise<number>((resolve, reject) => {
@@ -369,7 +370,7 @@ async function benchExport(cookie: string, encoding: "identity" | "gzip") {
   });
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(sampler);
-  return { seconds, bytes, peakRssMb: peak };
+  return { seconds, bytes, peakRssMb: peak, rssBeforeMb: before };
 }
 
 const COPY_SQL = `copy (select seq, logged_at, occurred_at, recipient_id, recipient_version, approval_id, purpose_codes, data_items, record_count,
@@ -480,7 +481,8 @@ async function main() {
   figures.push({ name: "export CSV (MB/s)", value: csvMbps, unit: "MB/s", baseline: copy, ratio: csvMbps / copy, target: "ratio ≥ 0.5", met: csvMbps / copy >= 0.5, note: `${(exp.bytes / 1e6).toFixed(0)} MB` });
   figures.push({ name: "export CSV gzip, as browsers ask (MB of CSV/s)", value: gzMbps, unit: "MB/s", baseline: copy, ratio: gzMbps / copy, note: `${(gz.bytes / 1e6).toFixed(0)} MB on the wire; the server compresses` });
   const peakRss = Math.max(exp.peakRssMb, gz.peakRssMb);
-  figures.push({ name: "export: server peak RSS", value: peakRss, unit: "MB", target: "≤ 256 MB", met: peakRss <= 256 });
+  // What the download itself costs, apart from what the process already held (pages rendered before it).
+  figures.push({ name: "export: server peak RSS", value: peakRss, unit: "MB", target: "≤ 256 MB", met: peakRss <= 256, note: `${exp.rssBeforeMb.toFixed(0)} MB before the download; +${(peakRss - exp.rssBeforeMb).toFixed(0)} MB during it` });
   figures.push({ name: "verification (MB/s)", value: ver.verifyMbps, unit: "MB/s", baseline: ver.shaMbps, ratio: ver.verifyMbps / ver.shaMbps, target: "ratio ≥ 0.25", met: ver.verifyMbps / ver.shaMbps >= 0.25, note: `${ver.mb.toFixed(0)} MB bundle of ${size} entries` });
 }
 
@@ -494,6 +496,7 @@ function report() {
     ratio: f.ratio === undefined ? "" : f.ratio.toFixed(2),
     target: f.target ?? "",
     met: f.met === undefined ? "" : f.met ? "yes" : "NO",
+    note: f.note ?? "",
   }));
   console.table(rows);
   if (args.out) fs.writeFileSync(args.out, JSON.stringify({ measuredAt: new Date().toISOString(), machine, entries: TARGET_ENTRIES, figures }, null, 2));
