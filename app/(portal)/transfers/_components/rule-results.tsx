@@ -76,10 +76,9 @@ export function RuleResults({ results, label, names, compact = false }: { result
         <Table aria-label={label}>
           <TableHeader>
             <TableRow>
-              <TableHead className="w-52">{t("rule")}</TableHead>
+              <TableHead className="w-44">{t("rule")}</TableHead>
               <TableHead className="w-32">{t("outcome")}</TableHead>
               <TableHead>{t("reason")}</TableHead>
-              <TableHead className="w-40">{t("source")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -92,8 +91,13 @@ export function RuleResults({ results, label, names, compact = false }: { result
                 <TableCell className="align-top">
                   <OutcomeBadge result={r} />
                 </TableCell>
-                <TableCell className="min-w-64 align-top text-sm whitespace-normal">{text.reason(r)}</TableCell>
-                <TableCell className="align-top text-xs whitespace-normal text-muted-foreground">{text.source(r)}</TableCell>
+                {/* The source under the reason: three columns fit the request page's column without scrolling. */}
+                <TableCell className="min-w-56 align-top whitespace-normal">
+                  <span className="block text-sm">{text.reason(r)}</span>
+                  <span className="mt-1 block text-xs text-muted-foreground">
+                    {t("source")}: {text.source(r)}
+                  </span>
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
