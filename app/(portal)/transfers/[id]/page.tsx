@@ -120,7 +120,8 @@ export default async function TransferRequestPage({ params }: { params: Promise<
       )}
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,28rem)]">
-        <div className="grid content-start gap-4">
+        {/* minmax(0,1fr) down to the rules table, or its width stretches the column past the card. */}
+        <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] content-start gap-4">
           <Card>
             <CardHeader>
               <CardTitle>{t("detailsTitle")}</CardTitle>
@@ -150,7 +151,7 @@ export default async function TransferRequestPage({ params }: { params: Promise<
                 <CardTitle>{live ? t("rulesNow") : t("rulesAtLastCheck")}</CardTitle>
                 <CardDescription>{live ? t("rulesNowHint") : lastCheck ? t("rulesCheckedOn", { day: day(lastCheck.evaluatedOn) ?? lastCheck.evaluatedOn }) : null}</CardDescription>
               </CardHeader>
-              <CardContent className="grid gap-3">
+              <CardContent className="grid grid-cols-[minmax(0,1fr)] gap-3">
                 <RuleSummary results={shown} />
                 <RuleResults results={shown} label={live ? t("rulesNow") : t("rulesAtLastCheck")} names={names} />
               </CardContent>

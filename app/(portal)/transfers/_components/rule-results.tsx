@@ -76,8 +76,8 @@ export function RuleResults({ results, label, names, compact = false }: { result
         <Table aria-label={label}>
           <TableHeader>
             <TableRow>
-              <TableHead className="w-44">{t("rule")}</TableHead>
-              <TableHead className="w-32">{t("outcome")}</TableHead>
+              <TableHead className="w-36">{t("rule")}</TableHead>
+              <TableHead className="w-28">{t("outcome")}</TableHead>
               <TableHead>{t("reason")}</TableHead>
             </TableRow>
           </TableHeader>
@@ -92,7 +92,7 @@ export function RuleResults({ results, label, names, compact = false }: { result
                   <OutcomeBadge result={r} />
                 </TableCell>
                 {/* The source under the reason: three columns fit the request page's column without scrolling. */}
-                <TableCell className="min-w-56 align-top whitespace-normal">
+                <TableCell className="min-w-44 align-top whitespace-normal">
                   <span className="block text-sm">{text.reason(r)}</span>
                   <span className="mt-1 block text-xs text-muted-foreground">
                     {t("source")}: {text.source(r)}
