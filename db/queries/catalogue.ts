@@ -138,6 +138,19 @@ export async function getCatalogueEntry(entity: CatalogueEntity, key: string, db
   return (row as Record<string, unknown> & { version: number; status: "active" | "archived" }) ?? null;
 }
 
+/**
+ * Data items' names in the three languages by key (archived ones too: old records still name
+ * them). With keys, only those; records keep the keys, screens show the names.
+ */
+export async function dataItemNames(keys?: readonly string[], db: Db = getDb()) {
+  if (keys && !keys.length) return new Map<string, { en: string; ru: string | null; kk: string | null }>();
+  const rows = await db
+    .select({ key: dataItems.key, en: dataItems.nameEn, ru: dataItems.nameRu, kk: dataItems.nameKk })
+    .from(dataItems)
+    .where(keys ? inArray(dataItems.key, [...keys]) : undefined);
+  return new Map(rows.map((r) => [r.key, { en: r.en, ru: r.ru, kk: r.kk }]));
+}
+
 export async function processingActionNames(db: Db = getDb()) {
   return db.select().from(processingActions).orderBy(asc(processingActions.position));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "../client";
-import { dataItems, logAccessEvents, recipients, transferLogDaily, transferLogEntries, transferLogHead } from "../schema";
+import { logAccessEvents, recipients, transferLogDaily, transferLogEntries, transferLogHead } from "../schema";
 import { whereOf, type LogFilter } from "./transfer-log";
 
 /**
@@ -17,11 +17,6 @@ export async function recipientNames(ids?: readonly string[], db: Db = getDb()) 
     .orderBy(asc(recipients.nameEn));
 }
 
-/** Data items' names in the three languages by key (an entry keeps only the keys it was sent with). */
-export async function dataItemNames(keys: readonly string[], db: Db = getDb()) {
-  if (!keys.length) return [];
-  return db.select({ key: dataItems.key, nameEn: dataItems.nameEn, nameKk: dataItems.nameKk, nameRu: dataItems.nameRu }).from(dataItems).where(inArray(dataItems.key, [...keys]));
-}
 
 /**
  * The `before` cursor of the page just newer than one whose newest entry is `firstSeq` (keyset

@@ -403,8 +403,3 @@ export async function deletionActFacts(id: string, db: Db = getDb()) {
 }
 export type DeletionActFacts = NonNullable<Awaited<ReturnType<typeof deletionActFacts>>>;
 
-/** Names of the data items in three languages, for showing what a closed request concerned. */
-export async function dataItemNames(db: Db = getDb()) {
-  const rows = await db.select({ key: dataItems.key, en: dataItems.nameEn, ru: dataItems.nameRu, kk: dataItems.nameKk }).from(dataItems);
-  return new Map(rows.map((r) => [r.key, { en: r.en, ru: r.ru, kk: r.kk }]));
-}

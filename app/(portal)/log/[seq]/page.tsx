@@ -7,7 +7,8 @@ import { recordRead } from "@/lib/transfer-log-service/access";
 import { LOG_ORIGIN } from "@/lib/transfer-log-service/config";
 import { inclusionReceipt } from "@/db/queries/transfer-log";
 import { listLogPublicKeys } from "@/db/queries/log-keys";
-import { dataItemNames, recipientNames } from "@/db/queries/log-view";
+import { recipientNames } from "@/db/queries/log-view";
+import { dataItemNames } from "@/db/queries/catalogue";
 import { recipientFormOptions } from "@/db/queries/recipients";
 import { verifyCheckpoint } from "@/lib/transfer-log";
 import { CONTROLLER_COUNTRY } from "@/lib/registry/facts";
@@ -54,7 +55,7 @@ export default async function LogEntryPage({ params }: { params: Promise<{ seq: 
   );
   const list = (items: string[]) => (items.length ? <span className="font-mono text-xs">{items.join(", ")}</span> : none);
   // Keys as sent (they are what was hashed), with their names in the reader's language beside them.
-  const itemName = new Map(items.map((i) => [i.key, localized(locale, { en: i.nameEn, kk: i.nameKk, ru: i.nameRu })]));
+  const itemName = new Map([...items].map(([key, n]) => [key, localized(locale, n)]));
   const tPopulation = await getTranslations("transfers.population");
   const named = (keys: string[], nameOf: (key: string) => string | undefined) =>
     keys.length ? (
