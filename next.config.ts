@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin("./lib/server/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // PGlite and postgres.js must load from node_modules at run time, not be bundled.

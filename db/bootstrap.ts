@@ -5,7 +5,7 @@ import { dataDir, databaseKind, demoPassword } from "@/lib/env";
 import { migrateDatabase } from "./migrate";
 import { seedDemoUsers, seedPolicyFacts } from "./seed";
 import { issueCheckpoint } from "./queries/transfer-log";
-import { CHECKPOINT_INTERVAL_MS } from "@/lib/transfer-log-service/config";
+import { CHECKPOINT_INTERVAL_MS } from "@/lib/transfer-log/config";
 
 /**
  * Runs once in the serving process before it takes requests (instrumentation.ts): the secret,

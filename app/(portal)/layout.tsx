@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ShieldCheck } from "lucide-react";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NAV } from "@/components/shell/nav";
 import { SidebarNav } from "@/components/shell/sidebar-nav";

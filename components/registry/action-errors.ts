@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/actions/define";
+import type { ActionResult } from "@/lib/server/actions/define";
 
 type Failure = Extract<ActionResult, { ok: false }>;
 type T = ((key: never, values?: never) => string) & { has: (key: never) => boolean };

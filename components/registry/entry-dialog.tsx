@@ -10,7 +10,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ActionResult } from "@/lib/actions/define";
+import type { ActionResult } from "@/lib/server/actions/define";
 import { dataFieldErrors } from "./action-errors";
 
 export type EntryField = {

@@ -6,7 +6,7 @@ import { Languages } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { LOCALES } from "@/lib/i18n/config";
-import { setLocaleAction } from "@/app/actions/preferences";
+import { setLocaleAction } from "@/lib/server/actions/shell";
 
 // Each language names itself, so a reader finds theirs whatever the current language is.
 const SELF_NAMES = { ru: "Русский", kk: "Қазақша", en: "English" } as const;

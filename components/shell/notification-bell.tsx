@@ -6,7 +6,7 @@ import { Bell } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { cn } from "@/lib/utils";
-import { markNotificationsReadAction } from "@/app/actions/notifications";
+import { markNotificationsReadAction } from "@/lib/server/actions/shell";
 
 export type BellItem = { id: string; text: string; link: string; createdAt: string; read: boolean };
 

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { LogOut, UserRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import { signOutAction } from "@/app/actions/session";
+import { signOutAction } from "@/lib/server/actions/shell";
 import type { Role } from "@/lib/auth/permissions";
 
 export function UserMenu({ name, email, role }: { name: string; email: string; role: Role }) {

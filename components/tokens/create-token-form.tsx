@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import type { ActionResult } from "@/lib/actions/define";
+import type { ActionResult } from "@/lib/server/actions/define";
 
 type Create = (input: { name: string; scopes: string[]; expiresOn: string }) => Promise<ActionResult>;
 

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import type { ActionResult } from "@/lib/actions/define";
+import type { ActionResult } from "@/lib/server/actions/define";
 
 type TokenRow = { id: string; name: string; kind: "service" | "personal"; scopes: string[]; prefix: string; expiresAt: string; revokedAt: string | null; lastUsedAt: string | null; ownerEmail: string | null };
 

@@ -4,7 +4,7 @@ import { asc, eq, isNull } from "drizzle-orm";
 import { getDb, type Db } from "../client";
 import { auditEvents, logSigningKeys } from "../schema";
 import { generateSigningKey, signingKeyFromSeed, signingKeySeed, type LogPublicKey, type SigningKey } from "@/lib/transfer-log";
-import { LOG_ORIGIN } from "@/lib/transfer-log-service/config";
+import { LOG_ORIGIN } from "@/lib/transfer-log/config";
 import type { Actor } from "./actor";
 
 /**

@@ -12,7 +12,7 @@ import {
   type TransferFlag,
   type TransferLogEntry,
 } from "@/lib/transfer-log";
-import { LOG_ORIGIN } from "@/lib/transfer-log-service/config";
+import { LOG_ORIGIN } from "@/lib/transfer-log/config";
 import { CONTROLLER_COUNTRY } from "@/lib/registry/facts";
 import { BUSINESS_TIME_ZONE } from "@/lib/transfers/constants";
 import { currentSigningKey } from "./log-keys";

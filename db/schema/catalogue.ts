@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
+import { CALENDAR_DAY_KINDS, COLLECTION_CHANNELS, RETENTION_EVENTS } from "@/lib/registry/facts";
 
 const versioned = {
   status: text("status", { enum: ["active", "archived"] }).notNull().default("active"),
@@ -68,8 +69,8 @@ export const legalReferences = pgTable("legal_references", {
   ...versioned,
 });
 
-export const collectionChannels = ["resource", "self-service-terminals", "pos-terminals"] as const;
-export const retentionEvents = ["contract-end", "transaction", "collection", "purpose-achieved"] as const;
+export const collectionChannels = COLLECTION_CHANNELS;
+export const retentionEvents = RETENTION_EVENTS;
 export type LegalBasis = { kind: "consent" | "law" | "contract"; referenceCode?: string | null };
 
 /**
@@ -131,7 +132,7 @@ export const countryCalendarDays = pgTable(
     countryCode: text("country_code").notNull().references(() => countries.code),
     date: date("date").notNull(),
     /** holiday / carry-over / transfer = a day off; working-day = a weekend day that is worked. */
-    kind: text("kind", { enum: ["holiday", "carry-over", "transfer", "working-day"] }).notNull(),
+    kind: text("kind", { enum: CALENDAR_DAY_KINDS }).notNull(),
     name: text("name").notNull(),
     source: text("source"),
     ...versioned,

@@ -2,9 +2,11 @@ import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uu
 import { users } from "./users";
 import { countries, processingPurposes } from "./catalogue";
 
-export const recipientRoles = ["operator", "processor"] as const;
-export const recipientStatuses = ["active", "suspended", "archived"] as const;
-export const transferBases = ["contract", "law", "consent"] as const;
+import { RECIPIENT_ROLES, RECIPIENT_STATUSES, TRANSFER_BASES } from "@/lib/registry/facts";
+
+export const recipientRoles = RECIPIENT_ROLES;
+export const recipientStatuses = RECIPIENT_STATUSES;
+export const transferBases = TRANSFER_BASES;
 
 /**
  * The register of recipients (policy section 7.1; RULES A3). One row holds the current state;

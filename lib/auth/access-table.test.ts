@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { API, PAGES } from "./access-table";
-import { registeredActions } from "@/lib/actions/define";
-import { executeAction } from "@/lib/actions/define";
+import { registeredActions } from "@/lib/server/actions/define";
+import { executeAction } from "@/lib/server/actions/define";
 import { ROLES, can } from "./permissions";
-import "@/lib/actions/all";
+import "@/lib/server/actions/all";
 
 const root = path.resolve(__dirname, "../..");
 

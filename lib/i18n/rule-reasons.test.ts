@@ -9,7 +9,7 @@ import { ALL_ACTIONS, COUNTRIES, PURPOSES, RECIPIENTS, proposal } from "@/lib/ru
 import { RULES, TRANSFER_RULE_IDS } from "@/lib/rules/legal-facts";
 import { TRANSFER_RULES } from "@/lib/rules/transfer-rules";
 import type { RecipientFacts, RuleContext, RuleResult, TransferProposal } from "@/lib/rules/types";
-import { FLAG_CODES } from "@/lib/transfer-log-service/assess";
+import { FLAG_CODES } from "@/lib/transfer-log/assess";
 import { dataItemNames } from "@/db/seed-data/catalogue";
 import { policyV1 } from "@/db/seed-data/policy-v1";
 

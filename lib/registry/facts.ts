@@ -43,3 +43,14 @@ export const INSTRUCTION_ELEMENTS = [
 
 /** Kazakhstan's business identification number has 12 digits (Law on national registers, art. 3). */
 export const KZ_BIN_PATTERN = /^\d{12}$/;
+
+/** Register enums, shared by the schema (db/schema), validation and forms. */
+export const RECIPIENT_ROLES = ["operator", "processor"] as const;
+export const RECIPIENT_STATUSES = ["active", "suspended", "archived"] as const;
+export const TRANSFER_BASES = ["contract", "law", "consent"] as const;
+/** The policy's collection channels (section 3): the Resource, self-service terminals, POS terminals. */
+export const COLLECTION_CHANNELS = ["resource", "self-service-terminals", "pos-terminals"] as const;
+/** The events a retention period is counted from (policy section 4). */
+export const RETENTION_EVENTS = ["contract-end", "transaction", "collection", "purpose-achieved"] as const;
+/** Kinds of calendar rows: holiday / carry-over / transfer are days off; working-day is a worked weekend day. */
+export const CALENDAR_DAY_KINDS = ["holiday", "carry-over", "transfer", "working-day"] as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { countryCalendarDays } from "@/db/schema/catalogue";
+import { CALENDAR_DAY_KINDS } from "@/lib/registry/facts";
 import { isoDate, optionalIsoDate, optionalText } from "./common";
 
 /**
@@ -81,7 +81,7 @@ export const countryInput = z
     if (c.rknAdequate !== null && !c.rknAdequacyAsOf) ctx.addIssue({ code: "custom", path: ["rknAdequacyAsOf"], message: "required" });
   });
 
-export const calendarDayKinds = countryCalendarDays.kind.enumValues;
+export const calendarDayKinds = CALENDAR_DAY_KINDS;
 
 export const calendarDayInput = z.object({
   countryCode: z.string().trim().regex(/^[A-Z]{2}$/, "countryCode"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { collectionChannels, retentionEvents } from "@/db/schema/catalogue";
+import { COLLECTION_CHANNELS as collectionChannels, RETENTION_EVENTS as retentionEvents } from "@/lib/registry/facts";
 import { optionalText } from "./common";
 
 /**

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { recipientRoles, transferBases } from "@/db/schema/recipients";
-import { CONTROLLER_COUNTRY, CROSS_BORDER_GROUNDS, KZ_BIN_PATTERN, PROCESSING_ACTION_KEYS } from "@/lib/registry/facts";
+import { CONTROLLER_COUNTRY, RECIPIENT_ROLES, TRANSFER_BASES, CROSS_BORDER_GROUNDS, KZ_BIN_PATTERN, PROCESSING_ACTION_KEYS } from "@/lib/registry/facts";
 import { optionalIsoDate, optionalText } from "./common";
 
 /**
@@ -21,12 +20,12 @@ export const recipientInput = z
       .optional()
       .transform((v) => (v ? v : null)),
     phone: optionalText(50),
-    role: z.enum(recipientRoles, { message: "required" }),
+    role: z.enum(RECIPIENT_ROLES, { message: "required" }),
     transferPurposes: z.array(z.string().trim().min(1).max(500)).min(1, "atLeastOnePurpose").max(50),
     transferPurposesKk: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
     transferPurposesRu: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
     linkedPurposeCodes: z.array(z.string().trim().min(1).max(20)).max(100).default([]),
-    basis: z.enum(transferBases, { message: "required" }),
+    basis: z.enum(TRANSFER_BASES, { message: "required" }),
     contractNumber: optionalText(100),
     contractDate: optionalIsoDate,
     contractExpiresOn: optionalIsoDate,
@@ -83,11 +82,11 @@ export const archiveInput = z.object({
 /** Filters of the recipients list: from the URL or the API's query string. */
 export const recipientListQuery = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  role: z.enum(recipientRoles).optional().catch(undefined),
+  role: z.enum(RECIPIENT_ROLES).optional().catch(undefined),
   crossBorder: z.enum(["yes", "no"]).optional().catch(undefined),
   country: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
   status: z.enum(["active", "suspended", "archived", "all"]).optional().catch(undefined),
-  basis: z.enum(transferBases).optional().catch(undefined),
+  basis: z.enum(TRANSFER_BASES).optional().catch(undefined),
   sort: z.enum(["name", "country", "role", "status", "updatedAt", "basis"]).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined),

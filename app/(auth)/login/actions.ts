@@ -1,7 +1,7 @@
 "use server";
 import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
-import { signIn } from "@/lib/auth";
+import { signIn } from "@/lib/server/auth";
 import { safeCallbackPath } from "@/lib/auth/callback";
 import { getUserLocaleByEmail } from "@/db/queries/users";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/config";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { ShieldCheck } from "lucide-react";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/server/auth/session";
 import { safeCallbackPath } from "@/lib/auth/callback";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { ThemeToggle } from "@/components/shell/theme-toggle";

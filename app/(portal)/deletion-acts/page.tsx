@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Plus, Search } from "lucide-react";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listDeletionActs } from "@/db/queries/deletion-acts";
 import { DELETION_ACT_KINDS, DELETION_REASONS } from "@/lib/deletion-acts/constants";

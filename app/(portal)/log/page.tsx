@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { recordRead } from "@/lib/transfer-log-service/access";
-import { LOG_ORIGIN } from "@/lib/transfer-log-service/config";
+import { recordRead } from "@/lib/server/transfer-log/access";
+import { LOG_ORIGIN } from "@/lib/transfer-log/config";
 import { distinctSendingSystems, latestCheckpoint, listLogEntries, logHead, logStatistics } from "@/db/queries/transfer-log";
 import { listLogPublicKeys } from "@/db/queries/log-keys";
 import { newerLogPageCursor, recipientNames } from "@/db/queries/log-view";

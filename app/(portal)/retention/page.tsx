@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AlertTriangle, Download } from "lucide-react";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { localized, type Locale } from "@/lib/i18n/config";
-import { retentionScheduleToday } from "@/lib/retention/load";
+import { retentionScheduleToday } from "@/lib/server/retention/load";
 import { cohortsOf, type RetentionRule } from "@/lib/retention/schedule";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

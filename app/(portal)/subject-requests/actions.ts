@@ -1,5 +1,5 @@
 "use server";
-import { runAction } from "@/lib/auth/session";
+import { runAction } from "@/lib/server/auth/session";
 import {
   cancelSubjectRequestDef,
   closeSubjectRequestDef,
@@ -7,9 +7,9 @@ import {
   previewSubjectAnswerDef,
   recordSubjectRequestDef,
   startSubjectRequestDef,
-} from "@/lib/actions/subject-requests";
+} from "@/lib/server/actions/subject-requests";
 
-// Thin entry points: permission, schema and handler are declared in lib/actions/subject-requests.ts.
+// Thin entry points: permission, schema and handler are declared in lib/server/actions/subject-requests.ts.
 export async function recordSubjectRequestAction(input: unknown) {
   return runAction(recordSubjectRequestDef, input);
 }

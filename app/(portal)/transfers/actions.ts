@@ -1,5 +1,5 @@
 "use server";
-import { runAction } from "@/lib/auth/session";
+import { runAction } from "@/lib/server/auth/session";
 import {
   createTransferRequestDef,
   decideTransferRequestDef,
@@ -7,9 +7,9 @@ import {
   revokeApprovalDef,
   submitTransferRequestDef,
   updateTransferRequestDef,
-} from "@/lib/actions/transfers";
+} from "@/lib/server/actions/transfers";
 
-// Thin entry points: permission, schema and handler are declared in lib/actions/transfers.ts.
+// Thin entry points: permission, schema and handler are declared in lib/server/actions/transfers.ts.
 export async function createTransferRequestAction(input: unknown) {
   return runAction(createTransferRequestDef, input);
 }

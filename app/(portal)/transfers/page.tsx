@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Plus } from "lucide-react";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listTransferRequests, transferRequestFormOptions } from "@/db/queries/transfer-requests";
 import { transferListQuery, type TRANSFER_LIST_VIEWS } from "@/lib/validation/transfer-request";

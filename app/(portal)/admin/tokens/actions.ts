@@ -1,6 +1,6 @@
 "use server";
-import { runAction } from "@/lib/auth/session";
-import { createServiceTokenDef, revokeTokenDef } from "@/lib/actions/tokens";
+import { runAction } from "@/lib/server/auth/session";
+import { createServiceTokenDef, revokeTokenDef } from "@/lib/server/actions/tokens";
 
 export async function createServiceTokenAction(input: unknown) {
   return runAction(createServiceTokenDef, input);

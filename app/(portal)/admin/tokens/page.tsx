@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { listApiTokens } from "@/db/queries/tokens";
 import { SERVICE_TOKEN_SCOPES } from "@/lib/auth/permissions";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

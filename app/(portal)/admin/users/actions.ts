@@ -1,6 +1,6 @@
 "use server";
-import { runAction } from "@/lib/auth/session";
-import { createUserDef, updateUserDef } from "@/lib/actions/users";
+import { runAction } from "@/lib/server/auth/session";
+import { createUserDef, updateUserDef } from "@/lib/server/actions/users";
 
 export async function createUserAction(input: unknown) {
   return runAction(createUserDef, input);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Download, FilePen, FileX2 } from "lucide-react";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getDeletionAct, listDeletionActEvents } from "@/db/queries/deletion-acts";
 import { ACT_LANGUAGES } from "@/lib/deletion-acts/constants";

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { deletionActFormOptions, getDeletionAct } from "@/db/queries/deletion-acts";
 import { localized, type Locale } from "@/lib/i18n/config";
 import { todayInAlmaty } from "@/lib/register/record";

@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Download, Search } from "lucide-react";
 import { z } from "zod";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { isRole } from "@/lib/auth/permissions";
-import { recordRead } from "@/lib/transfer-log-service/access";
+import { recordRead } from "@/lib/server/transfer-log/access";
 import { listLogAccess } from "@/db/queries/transfer-log";
 import { newerAccessPageCursor } from "@/db/queries/log-view";
 import { Button } from "@/components/ui/button";

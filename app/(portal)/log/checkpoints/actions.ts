@@ -1,8 +1,8 @@
 "use server";
-import { runAction } from "@/lib/auth/session";
-import { issueCheckpointDef, rotateSigningKeyDef } from "@/lib/actions/transfer-log";
+import { runAction } from "@/lib/server/auth/session";
+import { issueCheckpointDef, rotateSigningKeyDef } from "@/lib/server/actions/transfer-log";
 
-// Thin entry points: the permission, schema and handler are declared in lib/actions/transfer-log.ts.
+// Thin entry points: the permission, schema and handler are declared in lib/server/actions/transfer-log.ts.
 export async function issueCheckpointAction(input: unknown) {
   return runAction(issueCheckpointDef, input);
 }

@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { recordRead } from "@/lib/transfer-log-service/access";
-import { LOG_ORIGIN } from "@/lib/transfer-log-service/config";
+import { recordRead } from "@/lib/server/transfer-log/access";
+import { LOG_ORIGIN } from "@/lib/transfer-log/config";
 import { listCheckpoints, logHead } from "@/db/queries/transfer-log";
 import { listLogPublicKeys } from "@/db/queries/log-keys";
 import { logPublicKeyToVkey, verifyCheckpoint } from "@/lib/transfer-log";

@@ -1,6 +1,6 @@
 "use server";
-import { runAction } from "@/lib/auth/session";
-import { createPersonalTokenDef, revokePersonalTokenDef } from "@/lib/actions/tokens";
+import { runAction } from "@/lib/server/auth/session";
+import { createPersonalTokenDef, revokePersonalTokenDef } from "@/lib/server/actions/tokens";
 
 export async function createPersonalTokenAction(input: unknown) {
   return runAction(createPersonalTokenDef, input);

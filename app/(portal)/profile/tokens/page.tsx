@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { personalTokenScopes } from "@/lib/auth/permissions";
 import { listPersonalApiTokens } from "@/db/queries/tokens";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

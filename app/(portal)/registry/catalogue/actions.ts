@@ -1,8 +1,8 @@
 "use server";
-import { runAction } from "@/lib/auth/session";
-import { archiveCatalogueEntryDef, createCatalogueEntryDef, updateCatalogueEntryDef } from "@/lib/actions/record";
+import { runAction } from "@/lib/server/auth/session";
+import { archiveCatalogueEntryDef, createCatalogueEntryDef, updateCatalogueEntryDef } from "@/lib/server/actions/record";
 
-// Thin entry points for the data catalogue and countries: declared in lib/actions/record.ts.
+// Thin entry points for the data catalogue and countries: declared in lib/server/actions/record.ts.
 export async function createCatalogueEntryAction(input: unknown) {
   return runAction(createCatalogueEntryDef, input);
 }

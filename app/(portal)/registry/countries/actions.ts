@@ -1,8 +1,8 @@
 "use server";
-import { runAction } from "@/lib/auth/session";
-import { archiveCalendarDayDef, createCalendarDayDef, updateCalendarDayDef } from "@/lib/actions/record";
+import { runAction } from "@/lib/server/auth/session";
+import { archiveCalendarDayDef, createCalendarDayDef, updateCalendarDayDef } from "@/lib/server/actions/record";
 
-// Thin entry points for the holiday calendars: declared in lib/actions/record.ts.
+// Thin entry points for the holiday calendars: declared in lib/server/actions/record.ts.
 export async function createCalendarDayAction(input: unknown) {
   return runAction(createCalendarDayDef, input);
 }

@@ -1,8 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { CheckCircle2 } from "lucide-react";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { LINT_RULES } from "@/lib/lint/rules";
-import { lintRegisterToday, presentProblems } from "@/lib/register/lint-report";
+import { lintRegisterToday, presentProblems } from "@/lib/server/register/lint-report";
 import { todayInAlmaty } from "@/lib/register/record";
 import type { Locale } from "@/lib/i18n/config";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ExternalLink } from "lucide-react";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { currentPolicySnapshot, latestPublication, listPublications } from "@/db/queries/publications";
 import { comparePolicies } from "@/lib/policy/compare";

@@ -1,8 +1,8 @@
 "use server";
-import { runAction } from "@/lib/auth/session";
-import { archivePurposeDef, createPurposeDef, updatePurposeDef } from "@/lib/actions/record";
+import { runAction } from "@/lib/server/auth/session";
+import { archivePurposeDef, createPurposeDef, updatePurposeDef } from "@/lib/server/actions/record";
 
-// Thin entry points: the permission, schema and handler are declared in lib/actions/record.ts.
+// Thin entry points: the permission, schema and handler are declared in lib/server/actions/record.ts.
 export async function createPurposeAction(input: unknown) {
   return runAction(createPurposeDef, input);
 }

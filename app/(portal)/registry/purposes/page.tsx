@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Download, Plus } from "lucide-react";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listPurposes } from "@/db/queries/purposes";
 import { localized, type Locale } from "@/lib/i18n/config";

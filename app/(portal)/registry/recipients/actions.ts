@@ -1,8 +1,8 @@
 "use server";
-import { runAction } from "@/lib/auth/session";
-import { archiveRecipientDef, createRecipientDef, updateRecipientDef } from "@/lib/actions/recipients";
+import { runAction } from "@/lib/server/auth/session";
+import { archiveRecipientDef, createRecipientDef, updateRecipientDef } from "@/lib/server/actions/recipients";
 
-// Thin entry points: the permission, schema and handler are declared in lib/actions/recipients.ts.
+// Thin entry points: the permission, schema and handler are declared in lib/server/actions/recipients.ts.
 export async function createRecipientAction(input: unknown) {
   return runAction(createRecipientDef, input);
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getSubjectRequest, getSubjectRequestTimeline, previewSubjectAnswer, subjectRequestFormOptions } from "@/db/queries/subject-requests";
 import { businessDate } from "@/lib/transfers/constants";

@@ -8,7 +8,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import type { ActionResult } from "@/lib/actions/define";
+import type { ActionResult } from "@/lib/server/actions/define";
 import { cancelSubjectRequestAction, extendSubjectRequestAction, startSubjectRequestAction } from "../actions";
 import { useErrorText } from "./error-text";
 

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { subjectRequestFormOptions } from "@/db/queries/subject-requests";
 import { businessDate } from "@/lib/transfers/constants";
 import { comparePurposeCodes } from "@/lib/register/record";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Pencil } from "lucide-react";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getTransferRequest, getTransferTimeline, previewStoredRequestRules } from "@/db/queries/transfer-requests";
 import { EDITABLE_STATUSES, businessDate, effectiveStatus } from "@/lib/transfers/constants";

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { businessDate } from "@/lib/transfers/constants";
 import type { Locale } from "@/lib/i18n/config";
 import { TransferRequestForm, type TransferFormValues } from "../_components/request-form";

@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/server/api/handler";
 import { LINT_RULES } from "@/lib/lint/rules";
-import { requestLocale } from "@/lib/i18n/request";
+import { requestLocale } from "@/lib/server/i18n/request";
 import { isLocale } from "@/lib/i18n/config";
-import { lintRegisterToday, presentProblems } from "@/lib/register/lint-report";
+import { lintRegisterToday, presentProblems } from "@/lib/server/register/lint-report";
 import { todayInAlmaty } from "@/lib/register/record";
 
 /**

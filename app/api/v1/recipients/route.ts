@@ -1,5 +1,5 @@
 import { createRecipient, listRecipients } from "@/db/queries/recipients";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, readJson } from "@/lib/server/api/handler";
 import { recipientInput, recipientListQuery } from "@/lib/validation/recipient";
 
 export const GET = apiRoute("register.read", async ({ req }) => {

@@ -1,5 +1,5 @@
 import { listSubjectRequests, recordSubjectRequest } from "@/db/queries/subject-requests";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, readJson } from "@/lib/server/api/handler";
 import { businessDate } from "@/lib/transfers/constants";
 import { recordSubjectRequestInput, subjectRequestListQuery } from "@/lib/validation/subject-request";
 

@@ -1,5 +1,5 @@
 import { createTransferRequest, listTransferRequests } from "@/db/queries/transfer-requests";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, readJson } from "@/lib/server/api/handler";
 import { businessDate } from "@/lib/transfers/constants";
 import { createTransferRequestBody, transferListQuery } from "@/lib/validation/transfer-request";
 

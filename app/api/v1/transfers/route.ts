@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, readJson } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
-import { ingestTransfers } from "@/lib/transfer-log-service/ingest";
-import { ingestChecks } from "@/lib/transfer-log-service/checks";
+import { ingestTransfers } from "@/lib/server/transfer-log/ingest";
+import { ingestChecks } from "@/lib/server/transfer-log/checks";
 import { normaliseTransferBatch } from "@/lib/validation/transfer-event";
 
 /** 1,000 events of about 1 KB each, with room to spare. */

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
 import { z } from "zod";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { getCatalogueHistory } from "@/db/queries/catalogue";
 import { CATALOGUE_ENTITIES } from "@/lib/validation/catalogue";
 import { Button } from "@/components/ui/button";

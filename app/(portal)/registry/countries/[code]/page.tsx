@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { History } from "lucide-react";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getCatalogueEntry, getCatalogueHistory } from "@/db/queries/catalogue";
 import { listCalendarDays, loadWorkingCalendar } from "@/db/queries/calendars";

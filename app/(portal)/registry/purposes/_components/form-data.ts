@@ -1,7 +1,7 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import { purposeFormOptions, type PurposeDetail } from "@/db/queries/purposes";
-import { collectionChannels, retentionEvents } from "@/db/schema/catalogue";
+import { COLLECTION_CHANNELS as collectionChannels, RETENTION_EVENTS as retentionEvents } from "@/lib/registry/facts";
 import { localized, type Locale } from "@/lib/i18n/config";
 import type { PurposeFormValues } from "./purpose-form";
 

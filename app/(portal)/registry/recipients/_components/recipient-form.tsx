@@ -14,7 +14,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CONTROLLER_COUNTRY, CROSS_BORDER_GROUNDS, INSTRUCTION_ELEMENTS, PROCESSING_ACTION_KEYS } from "@/lib/registry/facts";
-import type { ActionResult } from "@/lib/actions/define";
+import type { ActionResult } from "@/lib/server/actions/define";
 import { FieldChanges } from "./field-changes";
 import { createRecipientAction, updateRecipientAction } from "../actions";
 

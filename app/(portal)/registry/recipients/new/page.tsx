@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { RecipientForm } from "../_components/recipient-form";
 import { recipientFormProps } from "../_components/form-data";
 

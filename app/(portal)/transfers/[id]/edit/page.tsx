@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { getTransferRequest } from "@/db/queries/transfer-requests";
 import { EDITABLE_STATUSES } from "@/lib/transfers/constants";
 import type { Locale } from "@/lib/i18n/config";

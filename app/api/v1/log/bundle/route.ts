@@ -1,7 +1,7 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
-import { BundleRangeError, logBundle } from "@/lib/transfer-log-service/downloads";
-import { recordRead } from "@/lib/transfer-log-service/access";
+import { BundleRangeError, logBundle } from "@/lib/server/transfer-log/downloads";
+import { recordRead } from "@/lib/server/transfer-log/access";
 
 /** A verification bundle for seq from..to, for `npm run log:verify` or any third-party verifier. */
 export const GET = apiRoute("log.export", async ({ req, principal }) => {

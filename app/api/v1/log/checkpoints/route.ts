@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { issueCheckpoint, listCheckpoints } from "@/db/queries/transfer-log";
 import { listLogPublicKeys } from "@/db/queries/log-keys";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
-import { recordRead } from "@/lib/transfer-log-service/access";
+import { recordRead } from "@/lib/server/transfer-log/access";
 import { logPublicKeyToVkey } from "@/lib/transfer-log";
 
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).optional() });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { consistencyBetween, getCheckpointBySize } from "@/db/queries/transfer-log";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
-import { recordRead } from "@/lib/transfer-log-service/access";
+import { recordRead } from "@/lib/server/transfer-log/access";
 import { fieldErrorsOf } from "@/lib/validation/common";
 
 const size = z.coerce.number("invalid").int("invalid").min(0, "invalid").max(Number.MAX_SAFE_INTEGER, "invalid");

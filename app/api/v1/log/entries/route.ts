@@ -1,7 +1,7 @@
 import { listLogEntries } from "@/db/queries/transfer-log";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
-import { recordRead } from "@/lib/transfer-log-service/access";
+import { recordRead } from "@/lib/server/transfer-log/access";
 import { logFilterOf, parseLogListQuery } from "@/lib/validation/transfer-log";
 
 /** A page of log entries, newest first; `nextBefore` is the cursor of the next (older) page. */

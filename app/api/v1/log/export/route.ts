@@ -1,8 +1,8 @@
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
 import { logFilterOf, parseLogListQuery } from "@/lib/validation/transfer-log";
-import { logExport } from "@/lib/transfer-log-service/downloads";
-import { recordRead } from "@/lib/transfer-log-service/access";
+import { logExport } from "@/lib/server/transfer-log/downloads";
+import { recordRead } from "@/lib/server/transfer-log/access";
 
 /**
  * CSV or JSONL of a filtered range of the log, streamed; X-Total-Count drives the progress bar.

@@ -1,6 +1,6 @@
 import { listLogPublicKeys } from "@/db/queries/log-keys";
-import { apiRoute } from "@/lib/api/handler";
-import { recordRead } from "@/lib/transfer-log-service/access";
+import { apiRoute } from "@/lib/server/api/handler";
+import { recordRead } from "@/lib/server/transfer-log/access";
 import { logPublicKeyToVkey } from "@/lib/transfer-log";
 
 /** Every key the log has signed with, with its validity and its vkey (pin these out of band). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getRecipient, updateRecipient } from "@/db/queries/recipients";
-import { apiRoute, readJson } from "@/lib/api/handler";
+import { apiRoute, readJson } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
 import { recipientInput } from "@/lib/validation/recipient";
 import { optionalText } from "@/lib/validation/common";

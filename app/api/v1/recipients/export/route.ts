@@ -1,8 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import { getTranslations } from "next-intl/server";
 import { exportRecipients } from "@/db/queries/recipients";
-import { apiRoute } from "@/lib/api/handler";
-import { requestLocale } from "@/lib/i18n/request";
+import { apiRoute } from "@/lib/server/api/handler";
+import { requestLocale } from "@/lib/server/i18n/request";
 
 /** Stable, machine-readable column keys (English), in a fixed order. */
 const COLUMNS = [

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
-import { apiRoute } from "@/lib/api/handler";
-import { retentionScheduleToday } from "@/lib/retention/load";
+import { apiRoute } from "@/lib/server/api/handler";
+import { retentionScheduleToday } from "@/lib/server/retention/load";
 import { retentionCsvRows } from "@/lib/retention/schedule";
 
 /**

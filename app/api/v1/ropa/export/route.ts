@@ -1,9 +1,9 @@
 import { stringify } from "csv-stringify/sync";
 import { getTranslations } from "next-intl/server";
 import { loadRecordOfProcessing } from "@/db/queries/record";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
-import { requestLocale } from "@/lib/i18n/request";
+import { requestLocale } from "@/lib/server/i18n/request";
 import type { Translate } from "@/lib/lint/present";
 import { ropaTable } from "@/lib/ropa/rows";
 import { ropaWorkbook } from "@/lib/ropa/xlsx";

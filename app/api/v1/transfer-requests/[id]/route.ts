@@ -1,8 +1,8 @@
 import { getTransferRequest, getTransferTimeline } from "@/db/queries/transfer-requests";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
 import { businessDate } from "@/lib/transfers/constants";
-import { transferRequestDocument } from "@/lib/transfers/document";
+import { transferRequestDocument } from "@/lib/server/transfers/document";
 
 /** Status, rule results and timeline of one request. Drafts are visible only to their requester. */
 export const GET = apiRoute<{ id: string }>("transfers.read", async ({ params, principal }) => {

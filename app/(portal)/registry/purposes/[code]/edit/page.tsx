@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { getPurpose } from "@/db/queries/purposes";
 import { PurposeForm } from "../../_components/purpose-form";
 import { purposeFormProps } from "../../_components/form-data";

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/server/auth/session";
 import { getRecipient } from "@/db/queries/recipients";
 import { RecipientForm } from "../../_components/recipient-form";
 import { recipientFormProps } from "../../_components/form-data";

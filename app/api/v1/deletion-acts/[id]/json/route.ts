@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/handler";
-import { downloadAct } from "@/lib/deletion-acts/downloads";
+import { apiRoute } from "@/lib/server/api/handler";
+import { downloadAct } from "@/lib/server/deletion-acts/downloads";
 
 /** The deletion act's data as JSON, stable English keys. Every download is recorded. */
 export const GET = apiRoute<{ id: string }>("deletionActs.export", async ({ req, params, principal }) => downloadAct(params.id, "json", principal, new URL(req.url).searchParams.get("lang")));

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { streamLogAccess } from "@/db/queries/transfer-log";
-import { apiRoute } from "@/lib/api/handler";
-import { recordRead } from "@/lib/transfer-log-service/access";
+import { apiRoute } from "@/lib/server/api/handler";
+import { recordRead } from "@/lib/server/transfer-log/access";
 
 const COLUMNS = ["id", "at", "actorLabel", "actorUserId", "principalKind", "role", "action", "detail", "address"] as const;
 

@@ -1,7 +1,7 @@
 import { inclusionReceipt } from "@/db/queries/transfer-log";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
-import { recordRead } from "@/lib/transfer-log-service/access";
+import { recordRead } from "@/lib/server/transfer-log/access";
 
 /**
  * One entry with its receipt: leaf hash, the latest checkpoint that covers it and the inclusion

@@ -1,5 +1,5 @@
 import { getRecipient, getRecipientHistory } from "@/db/queries/recipients";
-import { apiRoute } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
 
 export const GET = apiRoute<{ id: string }>("register.read", async ({ params }) => {

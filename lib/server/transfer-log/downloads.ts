@@ -4,7 +4,7 @@ import { countLogEntries, getCheckpointBySize, leafHashBatches, listCheckpoints,
 import { listLogPublicKeys } from "@/db/queries/log-keys";
 import { MerkleAccumulator, formatCheckpointLine, formatEntryLine, formatHeaderLine, formatPrefixLine } from "@/lib/transfer-log";
 import { copyLogCsv } from "@/db/queries/log-copy";
-import { LOG_ORIGIN } from "./config";
+import { LOG_ORIGIN } from "@/lib/transfer-log/config";
 
 const encoder = new TextEncoder();
 

@@ -4,7 +4,7 @@ import { createCatalogueEntry, setCatalogueEntryArchived, updateCatalogueEntry }
 import { createCalendarDay, setCalendarDayArchived, updateCalendarDay } from "@/db/queries/calendars";
 import { createPurpose, setPurposeArchived, updatePurpose } from "@/db/queries/purposes";
 import { publishPolicy } from "@/db/queries/publications";
-import { actorOf } from "@/lib/auth/actor";
+import { actorOf } from "@/lib/server/auth/actor";
 import { calendarDayArchiveInput, calendarDayInput, calendarDayUpdateInput, catalogueArchiveInput, catalogueCreateInput, catalogueUpdateInput } from "@/lib/validation/catalogue";
 import { purposeArchiveInput, purposeInput, purposeUpdate } from "@/lib/validation/purpose";
 import { publishPolicyInput } from "@/lib/validation/publication";

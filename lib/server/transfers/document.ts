@@ -1,5 +1,5 @@
 import type { TransferRequestDetail, TransferTimelineEvent } from "@/db/queries/transfer-requests";
-import { effectiveStatus } from "./constants";
+import { effectiveStatus } from "@/lib/transfers/constants";
 
 /**
  * A request as the API returns it: its status (expiry computed for `today`), what was asked, the

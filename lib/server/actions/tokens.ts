@@ -1,6 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
-import { actorOf } from "@/lib/auth/actor";
+import { actorOf } from "@/lib/server/auth/actor";
 import { personalTokenInput, revokeTokenInput, serviceTokenInput } from "@/lib/validation/token";
 import { personalTokenScopes } from "@/lib/auth/permissions";
 import { InvalidInputError } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { DEFAULT_LOCALE, DISPLAY_TIME_ZONE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type Locale } from "./config";
+import { DEFAULT_LOCALE, DISPLAY_TIME_ZONE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/config";
 
 /**
  * The language of a request: the person's choice (a cookie, set from their profile at sign-in
@@ -19,6 +19,6 @@ export default getRequestConfig(async ({ locale: explicit }) => {
   return {
     locale,
     timeZone: DISPLAY_TIME_ZONE,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: (await import(`@/lib/i18n/messages/${locale}.json`)).default,
   };
 });

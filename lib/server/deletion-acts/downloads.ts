@@ -4,10 +4,10 @@ import { headers } from "next/headers";
 import { getDeletionAct, listDeletionActEvents, recordDeletionActDownload, transfersOfPurposes } from "@/db/queries/deletion-acts";
 import type { Principal } from "@/lib/auth/principal";
 import { NotFoundError } from "@/lib/errors";
-import { ACT_LANGUAGES, type ActLanguage, type DeletionActFormat } from "./constants";
-import { actExtract, actJson } from "./document";
-import { loadActFonts } from "./fonts";
-import { renderActPdf } from "./pdf";
+import { ACT_LANGUAGES, type ActLanguage, type DeletionActFormat } from "@/lib/deletion-acts/constants";
+import { actExtract, actJson } from "@/lib/deletion-acts/document";
+import { loadActFonts } from "@/lib/deletion-acts/fonts";
+import { renderActPdf } from "@/lib/deletion-acts/pdf";
 
 async function address() {
   try {

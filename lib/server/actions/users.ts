@@ -1,6 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { createUser, updateUser } from "@/db/queries/users";
-import { actorOf } from "@/lib/auth/actor";
+import { actorOf } from "@/lib/server/auth/actor";
 import { userCreateInput, userUpdateInput } from "@/lib/validation/user";
 import { defineAction } from "./define";
 

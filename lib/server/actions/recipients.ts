@@ -2,7 +2,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createRecipient, setRecipientArchived, updateRecipient } from "@/db/queries/recipients";
 import { archiveInput, recipientInput, recipientUpdate } from "@/lib/validation/recipient";
-import { actorOf } from "@/lib/auth/actor";
+import { actorOf } from "@/lib/server/auth/actor";
 import { defineAction } from "./define";
 
 const revalidateRegister = (id?: string) => {

@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { issueCheckpoint } from "@/db/queries/transfer-log";
 import { rotateSigningKey } from "@/db/queries/log-keys";
-import { actorOf } from "@/lib/auth/actor";
+import { actorOf } from "@/lib/server/auth/actor";
 import { issueCheckpointInput, rotateSigningKeyInput } from "@/lib/validation/transfer-log";
 import { defineAction } from "./define";
 

@@ -5,7 +5,7 @@ import { loadRuleContext } from "@/db/queries/rule-context";
 import { notify } from "@/db/queries/notifications";
 import { evaluateTransfer } from "@/lib/rules/transfer-rules";
 import type { TransferProposal } from "@/lib/rules/types";
-import type { ApprovalCoverage } from "./assess";
+import type { ApprovalCoverage } from "@/lib/transfer-log/assess";
 import type { IngestChecks } from "./ingest";
 import type { TransferEventInput } from "@/lib/validation/transfer-event";
 

@@ -7,7 +7,7 @@ import {
   recordSubjectRequest,
   startSubjectRequest,
 } from "@/db/queries/subject-requests";
-import { actorOf } from "@/lib/auth/actor";
+import { actorOf } from "@/lib/server/auth/actor";
 import { businessDate } from "@/lib/transfers/constants";
 import {
   cancelSubjectRequestInput,

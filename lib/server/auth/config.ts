@@ -1,5 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
-import { isRole } from "./permissions";
+import { isRole } from "@/lib/auth/permissions";
 
 /**
  * The edge-safe half of the Auth.js config (no database imports): used by proxy.ts to read the

@@ -4,8 +4,8 @@ import { appendTransfers, type AppendResult, type PreparedTransfer } from "@/db/
 import { recipientsByIdOrKey } from "@/db/queries/recipients";
 import { transferEventInput, type TransferEventInput } from "@/lib/validation/transfer-event";
 import { fieldErrorsOf } from "@/lib/validation/common";
-import { assessTransfer, type ApprovalCoverage } from "./assess";
-import { MAX_EVENTS_PER_BATCH } from "./config";
+import { assessTransfer, type ApprovalCoverage } from "@/lib/transfer-log/assess";
+import { MAX_EVENTS_PER_BATCH } from "@/lib/transfer-log/config";
 
 type Recipient = Awaited<ReturnType<typeof recipientsByIdOrKey>>[number];
 

@@ -3,7 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { authConfig } from "./auth.config";
+import { authConfig } from "./config";
 import { isSignInThrottled, recordSignInAttempt, verifyCredentials } from "@/db/queries/users";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(200) });

@@ -2,10 +2,10 @@ import "server-only";
 import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "./index";
-import { can, type Permission } from "./permissions";
+import { can, type Permission } from "@/lib/auth/permissions";
 
-export type { SessionUser } from "./session-user";
-import type { SessionUser } from "./session-user";
+export type { SessionUser } from "@/lib/auth/session-user";
+import type { SessionUser } from "@/lib/auth/session-user";
 
 /** The signed-in person, once per request. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
@@ -29,7 +29,7 @@ export async function requirePagePermission(permission: Permission, callbackPath
 export { actorOf } from "./actor";
 
 /** Runs a declared action as the signed-in person (see lib/actions/define.ts). */
-export async function runAction<S extends import("zod").ZodType, T>(def: import("@/lib/actions/define").ActionDef<S, T>, input: unknown) {
-  const { executeAction } = await import("@/lib/actions/define");
+export async function runAction<S extends import("zod").ZodType, T>(def: import("@/lib/server/actions/define").ActionDef<S, T>, input: unknown) {
+  const { executeAction } = await import("@/lib/server/actions/define");
   return executeAction(def, await currentUser(), input);
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import type { z } from "zod";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/server/auth/session";
 import type { Permission } from "@/lib/auth/permissions";
 import { principalCan, principalOfUser, tokenPermissions, type Principal } from "@/lib/auth/principal";
 import { resolveApiToken } from "@/db/queries/tokens";
 import type { Actor } from "@/db/queries/actor";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/common";
-import { problem } from "./problem";
+import { problem } from "@/lib/api/problem";
 
 /** Bodies larger than this are refused before parsing (the register's entries are small). */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;

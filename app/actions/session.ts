@@ -1,6 +1,0 @@
-"use server";
-import { signOut } from "@/lib/auth";
-
-export async function signOutAction() {
-  await signOut({ redirectTo: "/login" });
-}
