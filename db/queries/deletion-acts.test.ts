@@ -140,26 +140,27 @@ describe("deletion acts", () => {
     expect(next.number).toBe("DA-2027-0013");
   });
 
-  it("is append-only in the database: acts, decisions and trail refuse UPDATE, DELETE and TRUNCATE", async () => {
+  it("is append-only in the database, even for the owner: acts, decisions and trail refuse UPDATE, DELETE and TRUNCATE", async () => {
     const { id } = await createDeletionAct(input(), people.dpo, t.db);
     await decideDeletionAct({ actId: id, outcome: "rejected", comment: "wrong subject" }, people.admin, t.db);
-    await refused(t.db.execute(sql`update deletion_acts set subject_value = 'x' where id = ${id}`), /append-only/);
-    await refused(t.db.execute(sql`delete from deletion_acts where id = ${id}`), /append-only/);
-    await refused(t.db.execute(sql`truncate deletion_acts cascade`), /append-only/);
-    await refused(t.db.execute(sql`update deletion_act_decisions set outcome = 'approved' where act_id = ${id}`), /append-only/);
-    await refused(t.db.execute(sql`delete from deletion_act_decisions where act_id = ${id}`), /append-only/);
-    await refused(t.db.execute(sql`delete from deletion_act_events where act_id = ${id}`), /append-only/);
-    await refused(t.db.execute(sql`update deletion_act_events set actor_label = 'x' where act_id = ${id}`), /append-only/);
+    await refused(t.owner.execute(sql`update deletion_acts set subject_value = 'x' where id = ${id}`), /append-only/);
+    await refused(t.owner.execute(sql`delete from deletion_acts where id = ${id}`), /append-only/);
+    await refused(t.owner.execute(sql`truncate deletion_acts cascade`), /append-only/);
+    await refused(t.owner.execute(sql`update deletion_act_decisions set outcome = 'approved' where act_id = ${id}`), /append-only/);
+    await refused(t.owner.execute(sql`delete from deletion_act_decisions where act_id = ${id}`), /append-only/);
+    await refused(t.owner.execute(sql`delete from deletion_act_events where act_id = ${id}`), /append-only/);
+    await refused(t.owner.execute(sql`update deletion_act_events set actor_label = 'x' where act_id = ${id}`), /append-only/);
     await refused(
-      t.db.transaction(async (tx) => {
+      t.owner.transaction(async (tx) => {
         await tx.execute(sql`set local session_replication_role = replica`);
         await tx.execute(sql`delete from deletion_act_events where act_id = ${id}`);
       }),
-      /append-only/,
+      // A superuser gets past the setting and is stopped by the trigger; the owner cannot set it.
+      /append-only|permission denied to set parameter/,
     );
     // The counter only moves forward by one: no reuse of a number.
-    await refused(t.db.execute(sql`update deletion_act_counters set last_number = 1 where year = 2026`), /forward/);
-    await refused(t.db.execute(sql`delete from deletion_act_counters where year = 2026`), /forward/);
+    await refused(t.owner.execute(sql`update deletion_act_counters set last_number = 1 where year = 2026`), /forward/);
+    await refused(t.owner.execute(sql`delete from deletion_act_counters where year = 2026`), /forward/);
     expect((await getDeletionAct(id, t.db))!.status).toBe("rejected");
   });
 
