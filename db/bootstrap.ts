@@ -1,10 +1,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir, databaseKind, demoPassword } from "@/lib/env";
+import { dataDir, databaseKind, demoPassword, ownerRoleAllowed } from "@/lib/env";
 import { migrateDatabase } from "./migrate";
 import { seedDemoUsers, seedPolicyFacts } from "./seed";
 import { issueCheckpoint } from "./queries/transfer-log";
+import { servingRole, servingRoleWarning } from "./queries/database-role";
 import { CHECKPOINT_INTERVAL_MS } from "@/lib/transfer-log/config";
 
 /**
@@ -15,6 +16,7 @@ import { CHECKPOINT_INTERVAL_MS } from "@/lib/transfer-log/config";
 export async function bootstrap() {
   ensureAuthSecret();
   await migrateDatabase();
+  await checkServingRole();
   await seedPolicyFacts();
   if (databaseKind() === "embedded") await seedDemoUsers(demoPassword());
 }
@@ -28,6 +30,21 @@ export async function bootstrapOrExit() {
     console.error(`\nThe portal could not start: ${(err as Error).message}\n`);
     process.exit(1);
   }
+}
+
+/**
+ * Says when the portal serves as a superuser or as the owner of its tables (who could disable the
+ * log's triggers), and in production refuses to, unless the operator accepts it with ALLOW_OWNER_ROLE=1.
+ */
+export async function checkServingRole(env: { production: boolean; allowed: boolean } = { production: process.env.NODE_ENV === "production", allowed: ownerRoleAllowed() }) {
+  const role = await servingRole();
+  const warning = servingRoleWarning(role);
+  if (!warning) return role;
+  if (env.production && !env.allowed) {
+    throw new Error(`${warning} In production the portal does not start this way; set ALLOW_OWNER_ROLE=1 to accept it explicitly.`);
+  }
+  console.warn(`\nWarning: ${warning}${env.allowed ? " (accepted: ALLOW_OWNER_ROLE=1)" : ""}\n`);
+  return role;
 }
 
 /**

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
-import { databaseUrl, dataDir } from "@/lib/env";
+import { databaseTimeouts, databaseUrl, dataDir } from "@/lib/env";
+import { gatedSql, PoolGate } from "./pool-gate";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -11,7 +12,7 @@ type Handle = { db: Db; kind: "embedded" | "postgres"; close: () => Promise<void
 
 /** The driver under drizzle, for what drizzle does not do: COPY streams. */
 export type RawClient =
-  | { kind: "postgres"; sql: import("postgres").Sql }
+  | { kind: "postgres"; sql: import("postgres").Sql; gate?: PoolGate }
   | { kind: "embedded"; pg: import("@electric-sql/pglite").PGlite };
 
 const globalForDb = globalThis as unknown as { __qplusDb?: Handle };
@@ -50,8 +51,9 @@ function open(): Handle {
     const postgres = require("postgres") as typeof import("postgres");
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { drizzle } = require("drizzle-orm/postgres-js") as typeof import("drizzle-orm/postgres-js");
-    const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
-    return { db: drizzle(client, { schema }) as unknown as Db, kind: "postgres", close: () => client.end(), raw: { kind: "postgres", sql: client } };
+    const client = postgres(url, servingPoolOptions());
+    const gate = new PoolGate(databaseTimeouts().poolSize, databaseTimeouts().poolWaitMs);
+    return { db: drizzle(gatedSql(client, gate), { schema }) as unknown as Db, kind: "postgres", close: () => client.end(), raw: { kind: "postgres", sql: client, gate } };
   }
   const dir = path.join(dataDir(), "pglite");
   const releaseLock = lockDataFolder(dir);
@@ -68,6 +70,23 @@ function open(): Handle {
       await client.close();
       releaseLock();
     },
+  };
+}
+
+/**
+ * The serving pool's bounded waits (README "Configuration"). While the database is unreachable a
+ * query fails within the connect timeout instead of waiting; once it is back, the next attempt
+ * comes within half a second (postgres.js's own backoff grows to 20 s after repeated failures,
+ * which kept the portal down 6 s after the database had returned).
+ */
+export function servingPoolOptions(): import("postgres").Options<Record<string, never>> {
+  const t = databaseTimeouts();
+  return {
+    max: t.poolSize,
+    onnotice: () => {},
+    connect_timeout: t.connectMs / 1000,
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
+    connection: { application_name: "qplus-portal", statement_timeout: t.statementMs },
   };
 }
 
@@ -113,6 +132,36 @@ function isAlive(pid: number): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/**
+ * COPY … TO STDOUT for a download. It streams for as long as the client reads, so it runs in a
+ * transaction of its own with the statement timeout lifted (SET LOCAL: the pooled connection gets
+ * its timeout back at the end); it still waits at most DATABASE_POOL_WAIT_MS for a connection.
+ * Resolves with the stream once the COPY has started.
+ */
+export function copyOut(raw: Extract<RawClient, { kind: "postgres" }>, statement: string): Promise<import("node:stream").Readable> {
+  return new Promise((resolve, reject) => {
+    const run = async () => {
+      const release = raw.gate ? await raw.gate.acquire() : () => {};
+      try {
+        await raw.sql.begin(async (tx) => {
+          await tx`set local statement_timeout = 0`;
+          const stream = (await tx.unsafe(statement).readable()) as unknown as import("node:stream").Readable;
+          resolve(stream);
+          // The transaction ends when the download does, however it ends.
+          await new Promise<void>((done) => {
+            stream.once("end", done);
+            stream.once("error", done);
+            stream.once("close", done);
+          });
+        });
+      } finally {
+        release();
+      }
+    };
+    run().catch(reject);
+  });
 }
 
 /** Rows of a raw `db.execute` result: postgres.js returns an array, PGlite an object with rows. */

@@ -38,7 +38,7 @@ test("create, read, update with optimistic versions, and read the history throug
 
 test("health and the OpenAPI document are public", async ({ playwright }) => {
   const anon = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  expect(await (await anon.get("/api/health")).json()).toEqual({ status: "ok", database: "embedded" });
+  expect(await (await anon.get("/api/health")).json()).toEqual({ status: "ok", database: "embedded", databaseRole: "single-user" });
   const doc = await (await anon.get("/api/v1/openapi.json")).json();
   expect(doc.openapi).toBe("3.1.0");
   expect(Object.keys(doc.paths)).toContain("/api/v1/recipients/{id}");

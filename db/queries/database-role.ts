@@ -8,9 +8,10 @@ import { dbKind, getDb, rowsOf, type Db } from "../client";
  * - "owner": it owns the tables, the schema or the database, or can become or create a role that
  *   does — so it could ALTER a table, DISABLE its triggers or DROP it, and rewrite the log;
  * - "superuser": it can do anything;
- * - "embedded": PGlite, which has one user (a superuser) inside the portal's own process.
+ * - "single-user": embedded PGlite, which has one user (a superuser) inside the portal's own
+ *   process: nothing else connects to it, and its data folder is the portal's alone.
  */
-export type ServingRoleKind = "least-privilege" | "owner" | "superuser" | "embedded";
+export type ServingRoleKind = "least-privilege" | "owner" | "superuser" | "single-user";
 export type ServingRole = { kind: ServingRoleKind; role: string; reasons: string[] };
 
 type Row = { role: string; superuser: boolean; createrole: boolean; owns_tables: boolean; owns_schema: boolean; owns_database: boolean };
@@ -26,7 +27,7 @@ export async function describeServingRole(db: Db = getDb(), kind: "embedded" | "
         exists (select 1 from pg_database d where d.datname = current_database() and pg_has_role(current_user, d.datdba, 'MEMBER')) as owns_database
       from pg_roles r where r.rolname = current_user`),
   );
-  if (kind === "embedded") return { kind: "embedded", role: row.role, reasons: ["embedded PGlite has a single user, inside the portal's process"] };
+  if (kind === "embedded") return { kind: "single-user", role: row.role, reasons: ["embedded PGlite has a single user, inside the portal's process"] };
   if (row.superuser) return { kind: "superuser", role: row.role, reasons: ["is a superuser"] };
   const reasons = [
     row.owns_tables && "owns the portal's tables (or can become their owner)",
@@ -36,4 +37,22 @@ export async function describeServingRole(db: Db = getDb(), kind: "embedded" | "
     row.createrole && "can create roles and grant memberships (CREATEROLE)",
   ].filter((r): r is string => !!r);
   return { kind: reasons.length ? "owner" : "least-privilege", role: row.role, reasons };
+}
+
+const cache = globalThis as unknown as { __qplusServingRole?: ServingRole };
+
+/** The serving role as found at start (it does not change while the portal runs); found now if not yet. */
+export async function servingRole(): Promise<ServingRole> {
+  cache.__qplusServingRole ??= await describeServingRole();
+  return cache.__qplusServingRole;
+}
+
+/** One sentence for the start log and /api/health when the role is more than the portal needs. */
+export function servingRoleWarning(role: ServingRole): string | null {
+  if (role.kind !== "owner" && role.kind !== "superuser") return null;
+  return (
+    `The portal serves through the PostgreSQL role "${role.role}", which ${role.reasons.join(" and ")}: ` +
+    "through it the log's triggers could be disabled and the log rewritten. Serve through a role that owns nothing " +
+    '(DATABASE_URL) and migrate through the owner (DATABASE_OWNER_URL), as README "Running on a PostgreSQL server" shows.'
+  );
 }

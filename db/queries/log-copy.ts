@@ -1,6 +1,6 @@
 import "server-only";
 import { Readable } from "node:stream";
-import { rawClient, type RawClient } from "../client";
+import { copyOut, rawClient, type RawClient } from "../client";
 import type { LogFilter } from "./transfer-log";
 import { CONTROLLER_COUNTRY } from "@/lib/registry/facts";
 
@@ -61,7 +61,7 @@ export function copyLogCsv(filter: LogFilter, raw: RawClient = rawClient(), batc
     return new ReadableStream<Uint8Array>(
       {
         async start(controller) {
-          node = (await raw.sql.unsafe(statement).readable()) as unknown as Readable;
+          node = await copyOut(raw, statement);
           node.on("data", (chunk: Buffer) => {
             pending.push(chunk);
             pendingBytes += chunk.length;

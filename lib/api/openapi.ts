@@ -19,8 +19,9 @@ export function openApiDocument() {
       errors: { type: "object", additionalProperties: { type: "string" }, description: "field path → message key" },
     },
   };
+  // Every endpoint that reads the database may answer 503 (with Retry-After) while it is unreachable.
   const problems = (...codes: number[]) =>
-    Object.fromEntries(codes.map((c) => [String(c), { description: "Problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } }]));
+    Object.fromEntries([...codes, 503].map((c) => [String(c), { description: "Problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } }]));
   const id = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
   const RuleResult = {
     type: "object",
@@ -110,7 +111,11 @@ export function openApiDocument() {
     security: [{ session: [] }, { bearer: [] }],
     paths: {
       "/api/health": {
-        get: { summary: "Health and database reachability", security: [], responses: { "200": { description: "ok" }, "503": { description: "database unreachable" } } },
+        get: {
+          summary: "Health and database reachability: databaseRole is least-privilege, owner, superuser (with a warning) or single-user (embedded)",
+          security: [],
+          responses: { "200": { description: "ok" }, "503": { description: "database unreachable (within a second; Retry-After)" } },
+        },
       },
       "/api/v1/recipients": {
         get: {

@@ -3,13 +3,14 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/common";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 
 /** What every server action returns to its form: a value, never a thrown error. */
 export type ActionResult<T = unknown> =
   | { ok: true; data?: T }
   | {
       ok: false;
-      error: "unauthenticated" | "forbidden" | "invalid" | "conflict" | "notFound";
+      error: "unauthenticated" | "forbidden" | "invalid" | "conflict" | "notFound" | "unavailable";
       fieldErrors?: Record<string, string>;
       conflict?: ConflictError["details"];
       /** A message key under "errors" saying why, when the error alone does not (e.g. "fourEyes"). */
@@ -55,6 +56,8 @@ export async function executeAction<S extends z.ZodType, T>(def: ActionDef<S, T>
     if (err instanceof ConflictError) return { ok: false, error: "conflict", conflict: err.details, message: err.message };
     if (err instanceof ForbiddenError) return { ok: false, error: "forbidden", message: err.reason };
     if (err instanceof NotFoundError) return { ok: false, error: "notFound" };
+    // The database is unreachable or too busy: the form says so, and the person can try again.
+    if (isDatabaseUnavailable(err)) return { ok: false, error: "unavailable" };
     throw err;
   }
 }

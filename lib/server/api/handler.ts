@@ -8,6 +8,7 @@ import type { Actor } from "@/db/queries/actor";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/common";
 import { problem } from "@/lib/api/problem";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/database-unavailable";
 
 /** Bodies larger than this are refused before parsing (the register's entries are small). */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;
@@ -44,10 +45,11 @@ export async function authenticate(req: Request): Promise<Principal | null> {
  */
 export function apiRoute<P = Record<string, string>>(permission: Permission, handler: (ctx: Ctx<P>) => Promise<Response>) {
   return async (req: Request, context: { params: Promise<P> }) => {
-    const principal = await authenticate(req);
-    if (!principal) return problem("unauthenticated", {}, { headers: { "www-authenticate": "Bearer" } });
-    if (!principalCan(principal, permission)) return problem("forbidden", { detail: `Requires the permission ${permission}` });
     try {
+      // Inside the try: authenticating reads the database too, and an outage there is a 503 as well.
+      const principal = await authenticate(req);
+      if (!principal) return problem("unauthenticated", {}, { headers: { "www-authenticate": "Bearer" } });
+      if (!principalCan(principal, permission)) return problem("forbidden", { detail: `Requires the permission ${permission}` });
       return await handler({ principal, actor: { id: principal.userId, email: principal.label }, req, params: await context.params });
     } catch (err) {
       return errorResponse(err);
@@ -61,7 +63,18 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof ConflictError) return problem("conflict", { detail: err.message, ...err.details });
   if (err instanceof NotFoundError) return problem("notFound", { detail: err.message });
   if (err instanceof ForbiddenError) return problem("forbidden", { detail: err.reason });
+  if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
   throw err;
+}
+
+/**
+ * The database is unreachable or too busy: 503 with Retry-After, so clients retry (an ingest with
+ * the same idempotency keys is answered exactly once). Logged as one line, not a stack per request.
+ */
+function databaseUnavailable(err: unknown): Response {
+  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+  console.warn(`database unavailable: ${cause?.code ?? (err as { code?: string }).code ?? ""} ${cause?.message ?? (err as Error).message}`.trim());
+  return problem("unavailable", { detail: "The database is not answering just now. Try again shortly." }, { headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
 }
 
 class BodyError extends Error {
