@@ -42,16 +42,21 @@ const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slic
 
 // ---------- database of the run ----------
 let dbUrl: string | undefined;
+/** The owner's URL: it migrates, and owns the baseline's plain table. The portal serves as dbUrl. */
+let ownerUrl: string | undefined;
 async function createBenchDatabase() {
   if (!serverUrl) return;
   const { default: postgres } = await import("postgres");
+  const { createOwnedDatabase, ensureDeploymentRoles, urlAs } = await import("../../db/roles");
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   const name = `qplus_bench_${crypto.randomBytes(4).toString("hex")}`;
-  await admin.unsafe(`create database ${name}`);
+  // The roles of a deployment (README "Running on a PostgreSQL server"): measured as it is run.
+  const roles = { owner: "qplus_bench_owner", serving: "qplus_bench_app" };
+  await ensureDeploymentRoles(admin, roles);
+  await createOwnedDatabase(admin, name, roles.owner);
   await admin.end();
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  dbUrl = u.toString();
+  dbUrl = urlAs(serverUrl, roles.serving, name);
+  ownerUrl = urlAs(serverUrl, roles.owner, name);
 }
 async function dropBenchDatabase() {
   if (!serverUrl || !dbUrl) return;
@@ -75,6 +80,8 @@ async function portalModules() {
   process.env.DATA_DIR = path.join(work, "data");
   if (dbUrl) process.env.DATABASE_URL = dbUrl;
   else delete process.env.DATABASE_URL;
+  if (ownerUrl) process.env.DATABASE_OWNER_URL = ownerUrl;
+  else delete process.env.DATABASE_OWNER_URL;
   return {
     client: await import("../../db/client"),
     migrate: await import("../../db/migrate"),
@@ -118,6 +125,8 @@ async function startServer(): Promise<number> {
   const env = { ...process.env, PORT: String(PORT), AUTH_SECRET, DATA_DIR: path.join(work, "data"), LOG_CHECKPOINT_INTERVAL_SECONDS: "3600", NODE_ENV: "production" } as NodeJS.ProcessEnv;
   if (dbUrl) env.DATABASE_URL = dbUrl;
   else delete env.DATABASE_URL;
+  if (ownerUrl) env.DATABASE_OWNER_URL = ownerUrl;
+  else delete env.DATABASE_OWNER_URL;
   const started = performance.now();
   server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
   server.stderr?.on("data", (d) => process.stderr.write(`[server] ${d}`));
@@ -264,7 +273,8 @@ async function baselineInsert(rows: ReturnType<typeof event>[][], ids: Map<strin
   const ddl = `create table bench_plain_transfers (like transfer_log_entries including defaults including indexes)`;
   if (dbUrl) {
     const { default: postgres } = await import("postgres");
-    const sql = postgres(dbUrl, { max: 8, onnotice: () => {} });
+    // Creating a table is the owner's (the serving role owns nothing).
+    const sql = postgres(ownerUrl ?? dbUrl, { max: 8, onnotice: () => {} });
     await sql.unsafe(ddl);
     let next = 0;
     const t0 = performance.now();
