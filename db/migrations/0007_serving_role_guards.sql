@@ -11,6 +11,9 @@ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'qplus_portal') THEN
     CREATE ROLE qplus_portal NOLOGIN;
   END IF;
+EXCEPTION WHEN insufficient_privilege THEN
+  RAISE EXCEPTION 'The role qplus_portal does not exist and % may not create it. As a superuser run: CREATE ROLE qplus_portal NOLOGIN; GRANT qplus_log_writer TO qplus_portal; (README "Running on a PostgreSQL server")', current_user
+    USING ERRCODE = 'insufficient_privilege';
 END
 $$;
 --> statement-breakpoint
@@ -20,6 +23,9 @@ BEGIN
   IF NOT pg_has_role('qplus_portal', 'qplus_log_writer', 'MEMBER') THEN
     GRANT qplus_log_writer TO qplus_portal;
   END IF;
+EXCEPTION WHEN insufficient_privilege THEN
+  RAISE EXCEPTION '% may not make qplus_portal a member of qplus_log_writer. As a superuser run: GRANT qplus_log_writer TO qplus_portal; (README "Running on a PostgreSQL server")', current_user
+    USING ERRCODE = 'insufficient_privilege';
 END
 $$;
 --> statement-breakpoint
