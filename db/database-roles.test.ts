@@ -18,6 +18,8 @@ import { listLogPublicKeys, rotateSigningKey } from "./queries/log-keys";
 import { createDeletionAct, decideDeletionAct } from "./queries/deletion-acts";
 import { recordSubjectRequest } from "./queries/subject-requests";
 import { describeServingRole } from "./queries/database-role";
+import { migrateDatabase, pendingMigrations } from "./migrate";
+import { createOwnedDatabase, urlAs } from "./roles";
 import { recipients } from "./schema";
 import { transferRequestInput } from "@/lib/validation/transfer-request";
 import { deletionActInput } from "@/lib/validation/deletion-act";
@@ -351,6 +353,35 @@ describe.skipIf(!onPostgres)("the serving login role (PostgreSQL only: embedded 
       // CI's and the developers' DATABASE_URL is a superuser; elsewhere this part says nothing.
       if (su.rolsuper) expect((await describeServingRole(drizzle(admin) as unknown as Db, "postgres")).kind).toBe("superuser");
     } finally {
+      await admin.end();
+    }
+  });
+
+  it("a start without the owner's URL skips migrating when nothing is pending, and stops with a clear message when something is", async () => {
+    const saved = { url: process.env.DATABASE_URL, owner: process.env.DATABASE_OWNER_URL };
+    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const blank = `qplus_test_blank_${Date.now()}`;
+    try {
+      delete process.env.DATABASE_OWNER_URL;
+      // The test database is migrated: the serving role finds nothing pending and starts.
+      expect(await pendingMigrations(t.url!)).toBe(0);
+      process.env.DATABASE_URL = t.url;
+      await migrateDatabase();
+      // A database never migrated: the serving role may not, and says what to do.
+      await createOwnedDatabase(admin, blank, testRoles().owner);
+      const servingUrl = urlAs(t.url!, testRoles().serving, blank);
+      expect(await pendingMigrations(servingUrl)).toBeGreaterThan(0);
+      process.env.DATABASE_URL = servingUrl;
+      await expect(migrateDatabase()).rejects.toThrow(/Migrations are pending and the role in DATABASE_URL may not apply them \(permission denied[^)]*\)\. Set DATABASE_OWNER_URL/);
+      // With the owner's URL the same start migrates.
+      process.env.DATABASE_OWNER_URL = urlAs(t.url!, testRoles().owner, blank);
+      await migrateDatabase();
+      expect(await pendingMigrations(servingUrl)).toBe(0);
+    } finally {
+      process.env.DATABASE_URL = saved.url;
+      if (saved.owner === undefined) delete process.env.DATABASE_OWNER_URL;
+      else process.env.DATABASE_OWNER_URL = saved.owner;
+      await admin.unsafe(`drop database if exists ${blank} with (force)`);
       await admin.end();
     }
   });

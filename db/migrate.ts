@@ -21,10 +21,10 @@ export async function migrateDatabase(): Promise<void> {
   try {
     await migratePostgres(url);
   } catch (err) {
-    const code = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
-    if (code !== "42501") throw err;
+    const cause = ((err as { cause?: Error & { code?: string } }).cause ?? err) as Error & { code?: string };
+    if (cause.code !== "42501") throw err;
     throw new Error(
-      `Migrations are pending and the role in DATABASE_URL may not apply them (${(err as Error).message}). ` +
+      `Migrations are pending and the role in DATABASE_URL may not apply them (${cause.message}). ` +
         "Set DATABASE_OWNER_URL to the connection of the role that owns the schema, or run `npm run db:migrate` with it, then start again " +
         '(README "Running on a PostgreSQL server").',
     );
