@@ -1,12 +1,11 @@
 import { stringify } from "csv-stringify/sync";
 import { streamLogAccess } from "@/db/queries/transfer-log";
-import { apiRoute } from "@/lib/server/api/handler";
-import { recordRead } from "@/lib/server/transfer-log/access";
+import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
 
 const COLUMNS = ["id", "at", "actorLabel", "actorUserId", "principalKind", "role", "action", "detail", "address"] as const;
 
 /** The whole access log as CSV, streamed batch by batch (constant memory); the download is recorded first. */
-export const GET = apiRoute("log.access.read", async ({ principal }) => {
+export const GET = logReadRoute("log.access.read", "download-access-log", async ({ principal }) => {
   await recordRead(principal, "download-access-log", { format: "csv" });
   const encoder = new TextEncoder();
   const batches = streamLogAccess();
