@@ -11,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { KeysetPager } from "../_components/keyset-pager";
+import { CsvFormulaNote } from "@/components/downloads/csv-formula-note";
 
 export async function generateMetadata() {
   const t = await getTranslations("log.access");
@@ -57,6 +58,7 @@ export default async function LogAccessPage({ searchParams }: { searchParams: Pr
           </a>
         </Button>
       </div>
+      <CsvFormulaNote className="justify-self-end text-right" />
       <form method="get" action="/log/access" className="flex flex-wrap items-end gap-2" role="search">
         <div className="grid gap-1">
           <Label htmlFor="access-actor" className="text-xs text-muted-foreground">
