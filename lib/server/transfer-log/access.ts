@@ -1,5 +1,5 @@
 import "server-only";
-import { headers } from "next/headers";
+import { clientAddressOrNull } from "@/lib/server/client-address";
 import { recordLogAccess } from "@/db/queries/transfer-log";
 import type { Principal } from "@/lib/auth/principal";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -21,14 +21,7 @@ export type LogReadAction =
   | "view-access-log"
   | "download-access-log";
 
-async function address() {
-  try {
-    const h = await headers();
-    return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-  } catch {
-    return null;
-  }
-}
+const address = clientAddressOrNull;
 
 /**
  * Records a read of the log before the data is handed out: if the record cannot be written,
