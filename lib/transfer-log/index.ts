@@ -69,6 +69,7 @@ export {
 } from "./checkpoint";
 export {
   BUNDLE_FORMAT,
+  bundleCheckpoints,
   bundleLines,
   formatCheckpointLine,
   formatEntryLine,
@@ -81,6 +82,7 @@ export {
   type BundlePrefixLine,
   type BundleRange,
   type BundleSource,
+  type StoredCheckpoint,
 } from "./bundle";
 export {
   BundleVerifier,
