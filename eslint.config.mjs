@@ -15,6 +15,9 @@ const noNext = {
   message: "Pure domain code runs outside Next (CLI, witness, client library).",
 };
 
+/** One CSV writer (lib/csv/formula.ts), so no download can skip the formula neutralisation. */
+const noCsvWriter = { group: ["csv-stringify", "csv-stringify/*"], message: "Write CSV through csvText in lib/csv/formula.ts: it neutralises formula cells." };
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -22,19 +25,27 @@ const config = [
   {
     files: ["lib/**/*.{ts,tsx}"],
     ignores: ["lib/server/**", "lib/bench/**", "lib/test/**", "lib/**/*.test.ts", "lib/auth/types.d.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noApp, noGlue, noDb, noNext, noCsvWriter] }] },
+  },
+  {
+    files: ["lib/csv/formula.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [noApp, noGlue, noDb, noNext] }] },
   },
   {
     files: ["db/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noApp, noGlue, { group: ["next", "next/*", "next-auth", "next-auth/*"], message: "db/ does not depend on Next." }] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [noApp, noGlue, { group: ["next", "next/*", "next-auth", "next-auth/*"], message: "db/ does not depend on Next." }, noCsvWriter] }] },
   },
   {
     files: ["components/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noApp, noDb] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [noApp, noDb, noCsvWriter] }] },
   },
   {
     files: ["lib/server/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [noApp] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [noApp, noCsvWriter] }] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noCsvWriter] }] },
   },
 ];
 export default config;

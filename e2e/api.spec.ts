@@ -44,3 +44,26 @@ test("health and the OpenAPI document are public", async ({ playwright }) => {
   expect(Object.keys(doc.paths)).toContain("/api/v1/recipients/{id}");
   await anon.dispose();
 });
+
+test("a recipient named as a formula comes out neutralised in both register CSVs, exact in the JSON, and the page says so", async ({ page }) => {
+  const formula = '=HYPERLINK("http://x","y")';
+  const created = await page.request.post("/api/v1/recipients", {
+    data: { nameEn: formula, nameRu: "@SUM(1)", legalForm: "-2+3", countryCode: "KZ", crossBorder: false, role: "processor", basis: "contract", transferPurposes: ["+cmd|' /C calc'!A0"] },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  for (const url of ["/api/v1/recipients/export?format=csv", "/api/v1/recipients/export?format=csv&headers=localized"]) {
+    const text = await (await page.request.get(url)).text();
+    const line = text.split("\n").find((l) => l.startsWith(`${id},`))!;
+    // Prefixed with a single quote and quoted (RFC 4180 doubles the quotes inside).
+    expect(line).toContain(`,"'=HYPERLINK(""http://x"",""y"")",`);
+    expect(line).toContain(`,"'@SUM(1)",`);
+    expect(line).toContain(`,"'-2+3",`);
+    expect(line).toContain(`,"'+cmd|' /C calc'!A0",`);
+    expect(line).not.toMatch(/,=HYPERLINK/);
+  }
+  const json = await (await page.request.get("/api/v1/recipients/export?format=json")).json();
+  expect(json.recipients.find((r: { id: string }) => r.id === id)).toMatchObject({ nameEn: formula, nameRu: "@SUM(1)", legalForm: "-2+3" });
+  await page.goto("/registry/recipients");
+  await expect(page.getByTestId("csv-formula-note")).toContainText("gets a leading ' so that a spreadsheet shows it as text");
+});

@@ -117,6 +117,71 @@ test.describe.serial("transfers are reported, logged, downloaded and verified of
     await auditor.close();
   });
 
+  test("a bundle asked for by date verifies with the published keys pinned; an on-demand final checkpoint is listed like any other", async ({ browser }) => {
+    const auditor = await browser.newContext({ storageState: storageFor("auditor") });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qplus-bundle-"));
+    const keysFile = path.join(dir, "keys.json");
+    fs.writeFileSync(keysFile, await (await auditor.request.get("/api/v1/log/keys")).body());
+
+    // The earlier range bundle (first+40..first+79) ended on a checkpoint signed for it.
+    const listed = (await (await auditor.request.get("/api/v1/log/checkpoints")).json()) as { checkpoints: Array<{ treeSize: number }> };
+    expect(listed.checkpoints.map((c) => c.treeSize)).toContain(first + 80);
+
+    // Everything logged from yesterday through today (Almaty days; `loggedTo` inclusive).
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const byDate = await auditor.request.get(`/api/v1/log/bundle?loggedFrom=${day(-1)}&loggedTo=${day(1)}`);
+    expect(byDate.status()).toBe(200);
+    expect(Number(byDate.headers()["x-total-count"])).toBeGreaterThanOrEqual(120);
+    const file = path.join(dir, "by-date.jsonl");
+    fs.writeFileSync(file, await byDate.body());
+    const ok = (() => {
+      try {
+        return { code: 0, out: execFileSync("npx", ["tsx", "lib/transfer-log/cli.ts", "--keys", keysFile, file], { encoding: "utf8" }) };
+      } catch (err) {
+        const e = err as { status: number; stdout: string };
+        return { code: e.status, out: e.stdout };
+      }
+    })();
+    expect(ok.code, ok.out).toBe(0);
+
+    // A window with nothing in it is a 404; seq and dates together are refused, naming the field.
+    expect((await auditor.request.get("/api/v1/log/bundle?loggedFrom=2001-01-01&loggedTo=2001-01-31")).status()).toBe(404);
+    const both = await auditor.request.get(`/api/v1/log/bundle?from=0&to=1&loggedFrom=${day(0)}&loggedTo=${day(0)}`);
+    expect(both.status()).toBe(400);
+    expect((await both.json()).errors).toMatchObject({ loggedFrom: "seqOrTime" });
+    await auditor.close();
+  });
+
+  test("refused reads of the log are recorded in the access log, from the API and from pages, signed in or not", async ({ browser, playwright, baseURL }) => {
+    const support = await browser.newContext({ storageState: storageFor("support") });
+    expect((await support.request.get("/api/v1/log/entries")).status()).toBe(403);
+    const page = await support.newPage();
+    const res = await page.goto("/log");
+    expect(res?.status()).toBe(403);
+    await support.close();
+    const anon = await playwright.request.newContext({ baseURL });
+    expect((await anon.get("/api/v1/log/bundle?from=0&to=0")).status()).toBe(401);
+    await anon.dispose();
+    const auditor = await browser.newContext({ storageState: storageFor("auditor") });
+    expect((await auditor.request.get("/api/v1/log/bundle?from=0&to=999999999")).status()).toBe(400);
+
+    type Access = { actorLabel: string; principalKind: string; action: string; detail: { outcome?: string; status?: number; path?: string } };
+    const events = async (actor: string) => ((await (await auditor.request.get(`/api/v1/log/access?actor=${encodeURIComponent(actor)}&limit=50`)).json()) as { events: Access[] }).events;
+    const refused = (list: Access[]) => list.filter((e) => e.detail.outcome === "refused").map((e) => [e.action, e.detail.status, e.detail.path]);
+    expect(refused(await events("support@qplus.local"))).toEqual(expect.arrayContaining([["api-list", 403, "/api/v1/log/entries"], ["view-list", 403, "/log"]]));
+    expect(refused(await events("anonymous"))).toContainEqual(["download-bundle", 401, "/api/v1/log/bundle"]);
+    expect(refused(await events("auditor@qplus.local"))).toContainEqual(["download-bundle", 400, "/api/v1/log/bundle"]);
+    // A served read is recorded once, as served.
+    const served = (await events("auditor@qplus.local")).filter((e) => e.action === "download-bundle" && e.detail.outcome === undefined);
+    expect(served.length).toBeGreaterThan(0);
+
+    // The access log page marks refusals.
+    const ap = await auditor.newPage();
+    await ap.goto("/log/access?actor=support%40qplus.local");
+    await expect(ap.getByRole("table", { name: "Access log" })).toContainText("Refused (403)");
+    await auditor.close();
+  });
+
   test("the state technical service reads the log and cannot write anything", async ({ browser }) => {
     const sts = await browser.newContext({ storageState: storageFor("sts") });
     const jsonl = await sts.request.get("/api/v1/log/export?format=jsonl&crossBorder=yes&system=wallet-core");

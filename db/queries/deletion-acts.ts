@@ -55,7 +55,7 @@ async function nextActSeq(tx: Tx, year: number): Promise<number> {
 }
 
 async function latestCheckpointIn(tx: Tx) {
-  const [c] = await tx.select({ treeSize: logCheckpoints.treeSize, rootHash: logCheckpoints.rootHash, issuedAt: logCheckpoints.issuedAt, keyId: logCheckpoints.keyId }).from(logCheckpoints).orderBy(desc(logCheckpoints.id)).limit(1);
+  const [c] = await tx.select({ treeSize: logCheckpoints.treeSize, rootHash: logCheckpoints.rootHash, issuedAt: logCheckpoints.issuedAt, keyId: logCheckpoints.keyId }).from(logCheckpoints).orderBy(desc(logCheckpoints.treeSize), desc(logCheckpoints.id)).limit(1);
   return c ? { treeSize: Number(c.treeSize), rootHash: c.rootHash, issuedAt: c.issuedAt.toISOString(), keyId: c.keyId } : null;
 }
 

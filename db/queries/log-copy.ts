@@ -3,6 +3,22 @@ import { Readable } from "node:stream";
 import { copyOut, rawClient, type RawClient } from "../client";
 import type { LogFilter } from "./transfer-log";
 import { CONTROLLER_COUNTRY } from "@/lib/registry/facts";
+import { formulaGuardSql } from "@/lib/csv/formula";
+
+/**
+ * The free-text columns, which a sending system writes: each is neutralised against spreadsheet
+ * formulas (lib/csv/formula.ts) and always quoted. Every other column is typed by the database
+ * (integers, uuids, timestamps formatted here, hex, JSON arrays starting with "["), so its text cannot
+ * begin with a formula character followed by anything a spreadsheet would evaluate.
+ */
+const GUARDED_TEXT = [
+  ["sending_system", "sendingSystem"],
+  ["destination_country", "destinationCountry"],
+  ["idempotency_key", "idempotencyKey"],
+  ["external_reference", "externalReference"],
+] as const;
+const guarded = Object.fromEntries(GUARDED_TEXT.map(([column, name]) => [name, `${formulaGuardSql(column)} as "${name}"`])) as Record<(typeof GUARDED_TEXT)[number][1], string>;
+const CSV_OPTIONS = `format csv, force_quote (${GUARDED_TEXT.map(([, name]) => `"${name}"`).join(", ")})`;
 
 /** The CSV columns, formatted by the database; lists (and flags) are JSON arrays, as stored. */
 const CSV_SELECT = `seq,
@@ -12,8 +28,8 @@ const CSV_SELECT = `seq,
   purpose_codes as "purposeCodes", data_items as "dataItems",
   record_count as "recordCount",
   subject_populations as "subjectPopulations",
-  sending_system as "sendingSystem", destination_country as "destinationCountry", idempotency_key as "idempotencyKey",
-  external_reference as "externalReference",
+  ${guarded.sendingSystem}, ${guarded.destinationCountry}, ${guarded.idempotencyKey},
+  ${guarded.externalReference},
   flags,
   encode(leaf_hash, 'hex') as "leafHash"`;
 
@@ -47,7 +63,7 @@ function whereText(f: LogFilter, afterSeq?: number): string {
  */
 export function copyLogCsv(filter: LogFilter, raw: RawClient = rawClient(), batch = 20_000): ReadableStream<Uint8Array> {
   if (raw.kind === "postgres") {
-    const statement = `copy (select ${CSV_SELECT} from transfer_log_entries ${whereText(filter)} order by seq) to stdout with (format csv, header)`;
+    const statement = `copy (select ${CSV_SELECT} from transfer_log_entries ${whereText(filter)} order by seq) to stdout with (${CSV_OPTIONS}, header)`;
     let node: Readable | undefined;
     // postgres.js emits one chunk per row; coalesce them, or a million tiny writes cost more than COPY.
     let pending: Buffer[] = [];
@@ -94,7 +110,7 @@ export function copyLogCsv(filter: LogFilter, raw: RawClient = rawClient(), batc
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (done) return controller.close();
-      const statement = `copy (select ${CSV_SELECT} from transfer_log_entries ${whereText(filter, after)} order by seq limit ${batch}) to '/dev/blob' with (format csv${header ? ", header" : ""})`;
+      const statement = `copy (select ${CSV_SELECT} from transfer_log_entries ${whereText(filter, after)} order by seq limit ${batch}) to '/dev/blob' with (${CSV_OPTIONS}${header ? ", header" : ""})`;
       const result = await raw.pg.query(statement);
       const bytes = new Uint8Array(await (result.blob ?? new Blob()).arrayBuffer());
       const rows = result.affectedRows ?? 0;

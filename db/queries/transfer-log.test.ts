@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "../test-db";
 import { rowsOf } from "../client";
-import { appendTransfers, consistencyBetween, inclusionReceipt, issueCheckpoint, listLogEntries, logHead, signHistoricalCheckpoint, streamLogEntries, type PreparedTransfer } from "./transfer-log";
+import { appendTransfers, consistencyBetween, inclusionReceipt, issueCheckpoint, issueHistoricalCheckpoint, latestCheckpoint, listCheckpoints, listLogEntries, logHead, seqRangeLoggedBetween, streamLogEntries, type PreparedTransfer } from "./transfer-log";
 import { listLogPublicKeys, rotateSigningKey } from "./log-keys";
 import { entryLeafHash, merkleRoot, verifyCheckpoint, verifyConsistency, verifyInclusion } from "@/lib/transfer-log";
 
@@ -129,11 +129,30 @@ describe("checkpoints and proofs", () => {
     expect(verifyConsistency(3, head.size, merkleRoot(leaves, 3), head.rootHash, proof!.map((p) => Buffer.from(p, "base64")))).toBe(true);
   });
 
-  it("signs a checkpoint for an earlier size whose root matches the tree at that size", async () => {
-    const note = await signHistoricalCheckpoint(4, t.db);
+  it("signs and stores a checkpoint for an earlier size whose root matches the tree at that size, without hiding the latest", async () => {
+    const before = await issueCheckpoint(t.db);
+    const c = await issueHistoricalCheckpoint(4, { id: null, email: "auditor@example.kz" }, "bundle 0..3", t.db);
     const keys = await listLogPublicKeys(t.db);
-    const result = verifyCheckpoint(note, keys);
-    expect(result).toMatchObject({ ok: true });
+    expect(verifyCheckpoint(c.note, keys)).toMatchObject({ ok: true, checkpoint: { size: 4 } });
+    const rows = rowsOf<{ leaf_hash: Uint8Array }>(await t.db.execute(sql`select leaf_hash from transfer_log_entries order by seq limit 4`));
+    expect(c.rootHash).toBe(merkleRoot(rows.map((r) => Buffer.from(r.leaf_hash))).toString("base64"));
+    // Listed like any other, with who asked for it in the audit trail.
+    expect((await listCheckpoints({ limit: 1 }, t.db))[0]).toMatchObject({ id: c.id, treeSize: 4 });
+    const [audit] = rowsOf<{ actor_email: string; after: { treeSize: number; for: string } }>(
+      await t.db.execute(sql`select actor_email, after from audit_events where entity = 'log-checkpoint' and entity_id = ${String(c.id)}`),
+    );
+    expect(audit).toMatchObject({ actor_email: "auditor@example.kz", after: { treeSize: 4, for: "bundle 0..3" } });
+    // "The latest checkpoint" is still the one of the largest tree.
+    expect((await latestCheckpoint(t.db))?.id).toBe(before.id);
+    await expect(issueHistoricalCheckpoint(before.treeSize + 1, null, "beyond the head", t.db)).rejects.toThrow(/fewer than/);
+  });
+
+  it("finds the seq range of the entries logged in a window", async () => {
+    const all = rowsOf<{ seq: string; logged_at: Date | string }>(await t.db.execute(sql`select seq, logged_at from transfer_log_entries order by seq`));
+    const first = new Date(all[0].logged_at);
+    const last = new Date(all.at(-1)!.logged_at);
+    expect(await seqRangeLoggedBetween(first, new Date(last.getTime() + 1), t.db)).toEqual({ from: 0, to: all.length - 1 });
+    expect(await seqRangeLoggedBetween(new Date(last.getTime() + 1), new Date(last.getTime() + 60_000), t.db)).toBeNull();
   });
 
   it("pages newest first by keyset and filters flagged entries", async () => {

@@ -232,15 +232,33 @@ export async function issueCheckpoint(db: Db = getDb(), requestedBy: Actor | nul
 }
 
 /**
- * Signs a checkpoint for an earlier tree size (root recomputed from the stored leaf hashes), so a
- * bundle of any range can end on a checkpoint of exactly its size. Not stored: it is evidence for
- * that download, consistent with every stored checkpoint by construction.
+ * Signs and stores a checkpoint for an earlier tree size (root recomputed from the stored leaf
+ * hashes), so a bundle of any range can end on a checkpoint of exactly its size. It is stored and
+ * listed like every other checkpoint, so what a download carried can be found again on
+ * /log/checkpoints; the request is recorded in the audit trail in the same transaction.
  */
-export async function signHistoricalCheckpoint(size: number, db: Db = getDb()) {
+export async function issueHistoricalCheckpoint(size: number, requestedBy: Actor | null, reason: string, db: Db = getDb()) {
   const { key } = await currentSigningKey(db);
   const tree = new MerkleAccumulator();
   for await (const batch of leafHashBatches(0, size, db)) for (const h of batch) tree.append(h);
-  return signCheckpoint({ origin: LOG_ORIGIN, size, rootHash: tree.root(), timestamp: toIsoMillis(new Date()) }, key);
+  if (tree.size !== size) throw new Error(`the log has fewer than ${size} entries`);
+  const root = tree.root();
+  const issuedAt = new Date();
+  const note = signCheckpoint({ origin: LOG_ORIGIN, size, rootHash: root, timestamp: toIsoMillis(issuedAt) }, key);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local role qplus_log_writer`);
+    const [row] = await tx.insert(logCheckpoints).values({ treeSize: size, rootHash: root.toString("base64"), keyId: key.keyId, note, issuedAt }).returning();
+    await tx.execute(sql`reset role`);
+    await tx.insert(auditEvents).values({
+      actorId: requestedBy?.id ?? null,
+      actorEmail: requestedBy?.email ?? "system",
+      entity: "log-checkpoint",
+      entityId: String(row.id),
+      action: "issued",
+      after: { treeSize: size, rootHash: row.rootHash, keyId: row.keyId, issuedAt: row.issuedAt.toISOString(), for: reason },
+    });
+    return { ...row, treeSize: Number(row.treeSize) };
+  });
 }
 
 export async function listCheckpoints(opts: { limit?: number; maxSize?: number; minSize?: number } = {}, db: Db = getDb()) {
@@ -256,9 +274,22 @@ export async function listCheckpoints(opts: { limit?: number; maxSize?: number; 
   return rows.map((r) => ({ ...r, treeSize: Number(r.treeSize) }));
 }
 
+/** The checkpoint of the largest tree (the newest of them): a checkpoint signed later for an earlier size for a download does not hide it. */
 export async function latestCheckpoint(db: Db = getDb()) {
-  const [row] = await listCheckpoints({ limit: 1 }, db);
-  return row ?? null;
+  const [row] = await db.select().from(logCheckpoints).orderBy(desc(logCheckpoints.treeSize), desc(logCheckpoints.id)).limit(1);
+  return row ? { ...row, treeSize: Number(row.treeSize) } : null;
+}
+
+/**
+ * The seq range of the entries logged in [from, to): the first and last seq whose loggedAt lies in
+ * it, or null when none does. A bundle is contiguous, so an entry inside that span whose loggedAt
+ * is outside the window (clocks of two instances) is carried too.
+ */
+export async function seqRangeLoggedBetween(from: Date, to: Date, db: Db = getDb()) {
+  const [row] = rowsOf<{ first: string | number | null; last: string | number | null }>(
+    await db.execute(sql`select min(seq) as first, max(seq) as last from transfer_log_entries where logged_at >= ${from.toISOString()} and logged_at < ${to.toISOString()}`),
+  );
+  return row?.first === null || row?.first === undefined ? null : { from: Number(row.first), to: Number(row.last) };
 }
 
 export async function getCheckpointBySize(size: number, db: Db = getDb()) {

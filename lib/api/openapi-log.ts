@@ -173,7 +173,7 @@ export function logPaths(problems: Problems) {
     "/api/v1/log/access/export": {
       get: {
         summary: "The whole access log as CSV, streamed (log.access.read)." + recorded,
-        responses: { "200": { description: "CSV (UTF-8 with BOM)", content: { "text/csv": { schema: { type: "string" } } } }, ...problems(401, 403) },
+        responses: { "200": { description: "CSV (UTF-8 with BOM). Cells beginning with =, +, -, @, TAB or CR are prefixed with ' and quoted (CSV formula neutralisation).", content: { "text/csv": { schema: { type: "string" } } } }, ...problems(401, 403) },
       },
     },
   };

@@ -263,13 +263,13 @@ export function openApiDocument() {
             { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx"] } },
             { name: "headers", in: "query", schema: { type: "string", enum: ["keys", "localized"] }, description: "localized: column titles and values in the caller's language" },
           ],
-          responses: { "200": { description: "CSV file (UTF-8 with BOM) or XLSX workbook" }, ...problems(400, 401, 403) },
+          responses: { "200": { description: "CSV file (UTF-8 with BOM) or XLSX workbook. Cells beginning with =, +, -, @, TAB or CR are prefixed with ' and quoted (CSV formula neutralisation)." }, ...problems(400, 401, 403) },
         },
       },
       "/api/v1/retention/export": {
         get: {
           summary: "The retention schedule's due list as CSV: per month and purpose, the cohort whose data falls due (permission register.export)",
-          responses: { "200": { description: "CSV file (UTF-8 with BOM): due_month, purpose, trigger, cohort_month, years, also_after" }, ...problems(401, 403) },
+          responses: { "200": { description: "CSV file (UTF-8 with BOM): due_month, purpose, trigger, cohort_month, years, also_after. Cells beginning with =, +, -, @, TAB or CR are prefixed with ' and quoted (CSV formula neutralisation)." }, ...problems(401, 403) },
         },
       },
       "/api/v1/deletion-acts/{id}/pdf": {
@@ -297,7 +297,7 @@ export function openApiDocument() {
         get: {
           summary: "Download the register",
           parameters: [{ name: "format", in: "query", schema: { type: "string", enum: ["csv", "json"] } }],
-          responses: { "200": { description: "CSV or JSON file" }, ...problems(401, 403) },
+          responses: { "200": { description: "CSV or JSON file. In the CSV, cells beginning with =, +, -, @, TAB or CR are prefixed with ' and quoted (formula neutralisation); the JSON has the exact values." }, ...problems(401, 403) },
         },
       },
     },

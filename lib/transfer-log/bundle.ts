@@ -127,3 +127,22 @@ export function* bundleLines(src: BundleSource): Generator<string> {
   if (c !== cps.length) throw new RangeError(`checkpoint of size ${cps[c].size} is outside the bundle`);
   if (cps.length === 0 || cps[cps.length - 1].size !== to + 1) throw new RangeError(`the last checkpoint must have tree size ${to + 1}`);
 }
+
+/**
+ * The stored checkpoints a bundle of [from, to] carries, in size order, ending on `last` (size
+ * to+1). A verifier requires checkpoint times not to go backwards (FORMAT.md §6), but a checkpoint
+ * signed later for an earlier size (for another download) can be newer than one of a larger size;
+ * walking back from the last, a checkpoint is kept only if it is no newer than the one kept after it.
+ */
+export interface StoredCheckpoint {
+  treeSize: number;
+  issuedAt: Date;
+  note: string;
+}
+
+export function bundleCheckpoints(stored: readonly StoredCheckpoint[], last: StoredCheckpoint): Array<{ size: number; note: string }> {
+  const bySize = [...stored].filter((c) => c.treeSize < last.treeSize).sort((a, b) => a.treeSize - b.treeSize || a.issuedAt.getTime() - b.issuedAt.getTime());
+  const kept = [last];
+  for (let i = bySize.length - 1; i >= 0; i--) if (bySize[i].issuedAt.getTime() <= kept[0].issuedAt.getTime()) kept.unshift(bySize[i]);
+  return kept.map((c) => ({ size: c.treeSize, note: c.note }));
+}

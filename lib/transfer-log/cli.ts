@@ -1,37 +1,50 @@
 /**
  * Offline verifier for transfer-log bundles. No network, no database.
  *
- *   tsx lib/transfer-log/cli.ts [--origin <origin>] [--key <vkey>]... <bundle.jsonl>
+ *   tsx lib/transfer-log/cli.ts [--origin <origin>] [--keys <keys.json>] [--key <vkey>]... <bundle.jsonl>
  *
  * Exit codes: 0 verified, 1 verification failed, 2 usage or I/O error.
- * --key pins the log's public key(s) (C2SP vkey strings, published out of
- * band); without it the keys in the bundle header are trusted as given.
+ * --keys pins the log's keys WITH their validity: a file holding the answer of
+ * GET /api/v1/log/keys, saved as it is. --key pins a key (C2SP vkey string) but
+ * not its validity, which then comes from the bundle header. Without either the
+ * keys in the bundle header are trusted as given.
  */
-import { parseVerifierKey } from "./keys";
+import { readFileSync } from "node:fs";
+import { parseVerifierKey, pinnedKeysFromJson } from "./keys";
+import type { LogPublicKey } from "./types";
 import { verifyBundleFile } from "./verify-file";
 import type { BundleVerification, VerifyBundleOptions } from "./verify-bundle";
 
-const USAGE = "usage: tsx lib/transfer-log/cli.ts [--origin <origin>] [--key <vkey>]... <bundle.jsonl>";
+const USAGE = "usage: tsx lib/transfer-log/cli.ts [--origin <origin>] [--keys <keys.json>] [--key <vkey>]... <bundle.jsonl>";
 
 class UsageError extends Error {}
 
-export function parseArgs(argv: readonly string[]): { file: string; options: VerifyBundleOptions } {
-  const keys: string[] = [];
+export interface CliArgs {
+  file: string;
+  options: VerifyBundleOptions;
+  /** What the pins cover, for the report: a vkey alone leaves validity to the bundle. */
+  pinned: "none" | "keys-with-validity" | "vkeys-only" | "mixed";
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const vkeys: string[] = [];
+  const keys: LogPublicKey[] = [];
   let origin: string | undefined;
   let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "--key" || a === "--origin") {
+    if (a === "--key" || a === "--origin" || a === "--keys") {
       const value = argv[++i];
       if (value === undefined) throw new UsageError(`${a} needs a value`);
       if (a === "--origin") origin = value;
+      else if (a === "--keys") keys.push(...readKeysFile(value));
       else {
         try {
           parseVerifierKey(value);
         } catch (e) {
           throw new UsageError(`bad --key: ${(e as Error).message}`);
         }
-        keys.push(value);
+        vkeys.push(value);
       }
     } else if (a === "--") {
       continue;
@@ -44,7 +57,24 @@ export function parseArgs(argv: readonly string[]): { file: string; options: Ver
     }
   }
   if (file === undefined) throw new UsageError("no bundle file given");
-  return { file, options: { ...(origin !== undefined ? { origin } : {}), ...(keys.length ? { trustedKeys: keys } : {}) } };
+  // A key pinned both ways keeps its pinned validity: the verifier matches the first pin.
+  const trustedKeys = [...keys, ...vkeys];
+  const pinned = trustedKeys.length === 0 ? "none" : vkeys.length === 0 ? "keys-with-validity" : keys.length === 0 ? "vkeys-only" : "mixed";
+  return { file, options: { ...(origin !== undefined ? { origin } : {}), ...(trustedKeys.length ? { trustedKeys } : {}) }, pinned };
+}
+
+function readKeysFile(path: string): LogPublicKey[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new UsageError(`bad --keys ${path}: ${(e as Error).message}`);
+  }
+  try {
+    return pinnedKeysFromJson(json);
+  } catch (e) {
+    throw new UsageError(`bad --keys ${path}: ${(e as Error).message}`);
+  }
 }
 
 export { verifyBundleFile, type VerifyFileTuning } from "./verify-file";
@@ -75,6 +105,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   process.stdout.write(formatResult(result) + "\n");
+  if (args.pinned === "none") {
+    process.stderr.write("note: no keys pinned; the bundle's own header keys were trusted. Pin the published keys with --keys <file> (the answer of GET /api/v1/log/keys).\n");
+  } else if (args.pinned !== "keys-with-validity") {
+    process.stderr.write("note: --key pins a key but not its validity; the bundle header said when each such key was valid. Pin validity with --keys <file>.\n");
+  }
   return result.ok ? 0 : 1;
 }
 

@@ -40,6 +40,7 @@ export {
   logPublicKeyFromVkey,
   logPublicKeyProblem,
   logPublicKeyToVkey,
+  pinnedKeysFromJson,
   parseSignerKey,
   parseVerifierKey,
   publicKeyFromRaw,
@@ -68,6 +69,7 @@ export {
 } from "./checkpoint";
 export {
   BUNDLE_FORMAT,
+  bundleCheckpoints,
   bundleLines,
   formatCheckpointLine,
   formatEntryLine,
@@ -80,11 +82,13 @@ export {
   type BundlePrefixLine,
   type BundleRange,
   type BundleSource,
+  type StoredCheckpoint,
 } from "./bundle";
 export {
   BundleVerifier,
   bundleTextLines,
   verifyBundle,
+  verifyBundleBytes,
   verifyBundleSync,
   type BundleFailure,
   type BundleFailureCode,

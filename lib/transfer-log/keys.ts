@@ -216,3 +216,25 @@ export function isKeyValidAt(key: LogPublicKey, time: string): boolean {
   if (t < Date.parse(key.validFrom)) return false;
   return key.validUntil === null || t < Date.parse(key.validUntil);
 }
+
+/**
+ * Pinned LogPublicKeys from a keys file: the answer of `GET /api/v1/log/keys` as it is
+ * (`{"keys":[…]}`), or a bare array. Fields other than those of a LogPublicKey (such as the
+ * answer's `vkey`) are allowed, because a verifier should take the published answer unedited;
+ * a `vkey` that is present must name the same key, so a hand-edited file cannot pin one key
+ * while showing another. Throws KeyFormatError naming the element that is wrong.
+ */
+export function pinnedKeysFromJson(value: unknown): LogPublicKey[] {
+  const list = Array.isArray(value) ? value : typeof value === "object" && value !== null ? (value as { keys?: unknown }).keys : undefined;
+  if (!Array.isArray(list) || list.length === 0) throw new KeyFormatError('keys file must be {"keys":[…]} (the answer of GET /api/v1/log/keys) or a non-empty array');
+  return list.map((item: unknown, i) => {
+    if (typeof item !== "object" || item === null || Array.isArray(item)) throw new KeyFormatError(`keys[${i}] must be an object`);
+    const { name, keyId, publicKey, validFrom, validUntil, vkey } = item as Record<string, unknown>;
+    const key = { name, keyId, publicKey, validFrom, validUntil };
+    const problem = logPublicKeyProblem(key);
+    if (problem) throw new KeyFormatError(`keys[${i}]: ${problem}`);
+    const k = key as LogPublicKey;
+    if (vkey !== undefined && vkey !== logPublicKeyToVkey(k)) throw new KeyFormatError(`keys[${i}]: vkey does not match name, keyId and publicKey`);
+    return k;
+  });
+}

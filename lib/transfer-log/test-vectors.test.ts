@@ -1,46 +1,54 @@
 import { spawnSync } from "node:child_process";
 import { createHash, createPublicKey, verify as edVerify } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateVectors, expectedManifest } from "./test-vectors/generate";
+import { generateVectors, expectedKeysFile, expectedManifest } from "./test-vectors/generate";
+import { pinnedKeysFromJson } from "./keys";
 import { verifyBundleFile } from "./cli";
-import { bundleTextLines, verifyBundle } from "./verify-bundle";
+import { verifyBundleBytes, type BundleVerification } from "./verify-bundle";
 
 const DIR = join(__dirname, "test-vectors");
+type Outcome = { ok: boolean; code?: string; seq?: number; line?: number; entries?: number; checkpoints?: number };
 const manifest = JSON.parse(readFileSync(join(DIR, "expected.json"), "utf8")) as {
   origin: string;
   vkeys: string[];
-  vectors: Record<string, { description: string; expect: { ok: boolean; code?: string; seq?: number; line?: number; entries?: number; checkpoints?: number } }>;
+  vectors: Record<string, { description: string; expect: Outcome; expectWithVkeysOnly?: Outcome }>;
 };
+// The published keys with their validity, as GET /api/v1/log/keys answers (extra field vkey included).
+const pinned = pinnedKeysFromJson(JSON.parse(readFileSync(join(DIR, "keys.json"), "utf8")));
+
+function expectOutcome(r: BundleVerification, want: Outcome, label: string) {
+  if (want.ok) {
+    expect(r.ok ? null : r.failure, label).toBeNull();
+    if (r.ok) expect({ entries: r.entries, checkpoints: r.checkpoints }, label).toEqual({ entries: want.entries, checkpoints: want.checkpoints });
+  } else {
+    expect(r.ok ? null : { code: r.failure.code, line: r.failure.line, seq: r.failure.seq }, label).toEqual({ code: want.code, line: want.line, seq: want.seq });
+  }
+}
 
 describe("committed test vectors", () => {
   it("are exactly what the deterministic generator produces", () => {
     const vectors = generateVectors();
     expect(Object.keys(manifest.vectors).sort()).toEqual(vectors.map((v) => v.file).sort());
-    for (const v of vectors) expect(readFileSync(join(DIR, v.file), "utf8"), v.file).toBe(v.text);
+    for (const v of vectors) expect(readFileSync(join(DIR, v.file)).equals(Buffer.from(v.text)), v.file).toBe(true);
     expect(readFileSync(join(DIR, "expected.json"), "utf8")).toBe(expectedManifest(vectors));
+    expect(readFileSync(join(DIR, "keys.json"), "utf8")).toBe(expectedKeysFile());
   });
 
-  for (const [file, { expect: want }] of Object.entries(manifest.vectors)) {
+  for (const [file, { expect: want, expectWithVkeysOnly }] of Object.entries(manifest.vectors)) {
     it(`${file} → ${want.ok ? "OK" : want.code}`, async () => {
-      const text = readFileSync(join(DIR, file), "utf8");
-      // Pinned keys and origin: the way a third party should verify.
-      const r = await verifyBundle(bundleTextLines(text), { origin: manifest.origin, trustedKeys: manifest.vkeys });
-      if (want.ok) {
-        expect(r.ok ? null : r.failure).toBeNull();
-        if (r.ok) expect({ entries: r.entries, checkpoints: r.checkpoints }).toEqual({ entries: want.entries, checkpoints: want.checkpoints });
-      } else {
-        expect(r.ok).toBe(false);
-        if (!r.ok) {
-          expect(r.failure.code).toBe(want.code);
-          expect(r.failure.line).toBe(want.line);
-          expect(r.failure.seq).toBe(want.seq);
-        }
-      }
+      const bytes = readFileSync(join(DIR, file));
+      // Pinned keys with their validity, and the origin: the way a third party should verify.
+      const options = { origin: manifest.origin, trustedKeys: pinned };
+      const r = verifyBundleBytes(bytes, options);
+      expectOutcome(r, want, "pinned keys.json");
       // The streaming file reader agrees with the in-memory one.
-      const fromFile = await verifyBundleFile(join(DIR, file), { origin: manifest.origin, trustedKeys: manifest.vkeys });
-      expect(fromFile).toEqual(r);
+      expect(await verifyBundleFile(join(DIR, file), options)).toEqual(r);
+      // Pinning only the vkeys leaves validity to the header.
+      const vkeysOnly = verifyBundleBytes(bytes, { origin: manifest.origin, trustedKeys: manifest.vkeys });
+      expectOutcome(vkeysOnly, expectWithVkeysOnly ?? want, "pinned vkeys");
     });
   }
 });
@@ -65,6 +73,36 @@ describe("cli", () => {
     expect(run(join(DIR, "no-such-file.jsonl")).status).toBe(2);
     expect(run("--key", "not-a-vkey", join(DIR, "valid.jsonl")).status).toBe(2);
   });
+
+  it("--keys pins validity from the published keys answer; --key alone lets a lying header pass, and says so", () => {
+    const lying = join(DIR, "lying-header-validity.jsonl");
+    const withKeys = run("--keys", join(DIR, "keys.json"), lying);
+    expect(withKeys.status).toBe(1);
+    expect(withKeys.stdout).toMatch(/^FAIL: .*\[KEY_NOT_VALID\]/);
+    expect(withKeys.stderr).toBe("");
+
+    const vkeysOnly = run("--key", manifest.vkeys[0], "--key", manifest.vkeys[1], lying);
+    expect(vkeysOnly.status).toBe(0);
+    expect(vkeysOnly.stderr).toMatch(/--key pins a key but not its validity/);
+
+    const valid = run("--keys", join(DIR, "keys.json"), join(DIR, "valid.jsonl"));
+    expect(valid.status).toBe(0);
+    expect(valid.stderr).toBe("");
+  });
+
+  it("--keys refuses a file that is not a keys answer, or whose vkey names another key", () => {
+    const dir = mkdtempSync(join(tmpdir(), "keys-"));
+    const published = JSON.parse(readFileSync(join(DIR, "keys.json"), "utf8")) as { keys: Array<Record<string, unknown>> };
+    const swapped = { keys: [{ ...published.keys[0], vkey: published.keys[1].vkey }, published.keys[1]] };
+    writeFileSync(join(dir, "swapped.json"), JSON.stringify(swapped));
+    writeFileSync(join(dir, "empty.json"), JSON.stringify({ keys: [] }));
+    writeFileSync(join(dir, "no-validity.json"), JSON.stringify({ keys: [{ ...published.keys[0], validUntil: undefined }] }));
+    for (const f of ["swapped.json", "empty.json", "no-validity.json", "missing.json"]) {
+      const r = run("--keys", join(dir, f), join(DIR, "valid.jsonl"));
+      expect(r.status, f).toBe(2);
+      expect(r.stderr, f).toMatch(/^bad --keys /);
+    }
+  });
 });
 
 /**
@@ -72,7 +110,9 @@ describe("cli", () => {
  * library: generic JSON, recursive JCS, the literal recursive MTH, node:crypto.
  * It must agree with the reference verifier on every vector.
  */
-function independentVerify(text: string): "OK" | "FAIL" {
+function independentVerify(bytes: Buffer): "OK" | "FAIL" {
+  const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); // throws on invalid UTF-8
+  const published = (JSON.parse(readFileSync(join(DIR, "keys.json"), "utf8")) as { keys: Array<{ name: string; keyId: string; publicKey: string; validFrom: string; validUntil: string | null }> }).keys;
   const sha = (...parts: (Buffer | string)[]) => {
     const h = createHash("sha256");
     for (const p of parts) h.update(p);
@@ -94,11 +134,12 @@ function independentVerify(text: string): "OK" | "FAIL" {
   const lines = text.split("\n").filter((l) => l !== "");
   const header = JSON.parse(lines[0]);
   if (header.format !== "qplus-tlog-bundle/v1") return "FAIL";
-  const keys = header.keys.filter((k: { name: string; publicKey: string; keyId: string }) => {
+  // Every header key must be a published one; the published validity is the one that counts.
+  const keys = header.keys.map((k: { name: string; publicKey: string; keyId: string }) => {
     const id = sha(k.name + "\n", Buffer.of(1), Buffer.from(k.publicKey, "base64")).subarray(0, 4).toString("hex");
-    return id === k.keyId && manifest.vkeys.includes(`${k.name}+${id}+${Buffer.concat([Buffer.of(1), Buffer.from(k.publicKey, "base64")]).toString("base64")}`);
+    return id === k.keyId ? published.find((p) => p.name === k.name && p.keyId === id && p.publicKey === k.publicKey) : undefined;
   });
-  if (keys.length !== header.keys.length) return "FAIL";
+  if (keys.some((k: unknown) => k === undefined)) return "FAIL";
   // Knowing the whole log (prefix from the vectors' own valid bundle) keeps this verifier naive.
   let leaves: Buffer[] = [];
   let i = 1;
@@ -151,10 +192,9 @@ function independentVerify(text: string): "OK" | "FAIL" {
 describe("an independent verifier written from FORMAT.md", () => {
   it("agrees with the reference verifier on every vector", () => {
     for (const [file, { expect: want }] of Object.entries(manifest.vectors)) {
-      const text = readFileSync(join(DIR, file), "utf8");
       let got: string;
       try {
-        got = independentVerify(text);
+        got = independentVerify(readFileSync(join(DIR, file)));
       } catch {
         got = "FAIL";
       }

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { bundleLines, formatCheckpointLine, formatHeaderLine } from "./bundle";
+import { bundleCheckpoints, bundleLines, formatCheckpointLine, formatHeaderLine } from "./bundle";
 import { entryLeafHash } from "./canonical";
 import { signCheckpoint } from "./checkpoint";
 import { sha256 } from "./hash";
@@ -172,5 +172,45 @@ describe("verifyBundle", () => {
       signCheckpoint({ origin: "other/log", size: 3, rootHash: merkleRoot(leaves), timestamp: "2026-02-01T00:00:00.000Z" }, key),
     );
     expect(code(verifyBundleSync(lines))).toBe("ORIGIN_MISMATCH");
+  });
+});
+
+describe("bundleCheckpoints (which stored checkpoints a bundle carries)", () => {
+  const entries = Array.from({ length: 10 }, (_, i) => entry(i));
+  const leaves = entries.map(entryLeafHash);
+  const at = (minutes: number) => new Date(T0 + 1e7 + minutes * 60_000);
+  const stored = (size: number, minutes: number) => ({
+    treeSize: size,
+    issuedAt: at(minutes),
+    note: signCheckpoint({ origin: ORIGIN, size, rootHash: merkleRoot(leaves, size), timestamp: at(minutes).toISOString() }, key),
+  });
+  const bundleWith = (notes: Array<{ size: number; note: string }>) =>
+    verifyBundleSync(
+      [
+        ...bundleLines({
+          origin: ORIGIN,
+          keys: KEYS,
+          range: { from: 0, to: 9 },
+          entries: entries.map((e, i) => ({ entry: e, leafHash: leaves[i] })),
+          checkpoints: notes.map((n) => n.note),
+        }),
+      ],
+      { trustedKeys: KEYS },
+    );
+
+  it("drops a checkpoint signed later for an earlier size, which would make times go backwards", () => {
+    // Schedule: size 4 at 1 min, size 8 at 2 min; later a download asked for size 3 (at 5 min); the bundle ends on size 10 at 3 min.
+    const all = [stored(4, 1), stored(8, 2), stored(3, 5)];
+    const last = stored(10, 3);
+    const naive = [...all, last].sort((a, b) => a.treeSize - b.treeSize).map((c) => ({ size: c.treeSize, note: c.note }));
+    expect(code(bundleWith(naive))).toBe("CHECKPOINT_TIME_REGRESSION");
+    const chosen = bundleCheckpoints(all, last);
+    expect(chosen.map((c) => c.size)).toEqual([4, 8, 10]);
+    expect(code(bundleWith(chosen))).toBe("OK");
+  });
+
+  it("keeps every stored checkpoint when times follow sizes, and always ends on the last", () => {
+    expect(bundleCheckpoints([stored(8, 2), stored(2, 0), stored(5, 1)], stored(10, 3)).map((c) => c.size)).toEqual([2, 5, 8, 10]);
+    expect(bundleCheckpoints([stored(8, 9)], stored(10, 3)).map((c) => c.size)).toEqual([10]);
   });
 });

@@ -32,7 +32,8 @@ export type BundleFailureCode =
   | "CHECKPOINT_TIME_REGRESSION"
   | "ROOT_MISMATCH"
   | "TRUNCATED"
-  | "UNCOVERED_ENTRIES";
+  | "UNCOVERED_ENTRIES"
+  | "INVALID_UTF8";
 
 export interface BundleFailure {
   code: BundleFailureCode;
@@ -90,6 +91,37 @@ interface PendingGap {
 const HEAD_LEN = ENTRY_LINE_HEAD.length;
 const ENTRY_JSON_AT = HEAD_LEN + 64 + ENTRY_LINE_MID.length;
 
+// ignoreBOM keeps a leading BOM in the text, where push() skips it, exactly as for string input.
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const LOOSE_UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** Byte offset of the first byte that does not belong to well-formed UTF-8 (RFC 3629), or -1. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  for (let p = 0; p < b.length; ) {
+    const c = b[p];
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c < 0x80) n = 0;
+    else if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0; // no overlongs
+      if (c === 0xed) hi = 0x9f; // no surrogates
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f; // at most U+10FFFF
+    } else return p;
+    for (let i = 1; i <= n; i++) {
+      const d = b[p + i];
+      if (d === undefined || d < (i === 1 ? lo : 0x80) || d > (i === 1 ? hi : 0xbf)) return p;
+    }
+    p += n + 1;
+  }
+  return -1;
+}
+
 class Failure {
   constructor(readonly failure: BundleFailure) {}
 }
@@ -138,6 +170,10 @@ export class BundleVerifier {
   push(rawLine: string): BundleFailure | null {
     if (this.failed) return this.failed;
     this.lineNo++;
+    return this.pushDecoded(rawLine);
+  }
+
+  private pushDecoded(rawLine: string): BundleFailure | null {
     let line = rawLine;
     if (line.endsWith("\r")) line = line.slice(0, -1);
     if (this.lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
@@ -155,6 +191,39 @@ export class BundleVerifier {
       throw e;
     }
     return null;
+  }
+
+  /**
+   * Feed the next line as bytes (without its "\n"). The bytes are decoded strictly: a line
+   * that is not well-formed UTF-8 fails with INVALID_UTF8 instead of being read with U+FFFD in
+   * place of the bad bytes, which could re-encode to the very bytes the log signed and verify.
+   */
+  pushBytes(bytes: Uint8Array): BundleFailure | null {
+    if (this.failed) return this.failed;
+    let text: string;
+    try {
+      text = STRICT_UTF8.decode(bytes);
+    } catch {
+      this.lineNo++;
+      const at = firstInvalidUtf8(bytes);
+      // Name the entry when the rest of the line still says which one it is.
+      let seq: number | undefined;
+      try {
+        const s = (JSON.parse(LOOSE_UTF8.decode(bytes)) as { entry?: { seq?: unknown } })?.entry?.seq;
+        if (isSafeCount(s)) seq = s;
+      } catch {
+        seq = undefined;
+      }
+      this.failed = {
+        code: "INVALID_UTF8",
+        message: `${seq === undefined ? `line ${this.lineNo}` : `entry seq ${seq} (line ${this.lineNo})`}: not well-formed UTF-8 at byte ${at} of the line`,
+        ...(seq === undefined ? {} : { seq }),
+        line: this.lineNo,
+      };
+      return this.failed;
+    }
+    this.lineNo++;
+    return this.pushDecoded(text);
   }
 
   /**
@@ -452,6 +521,23 @@ export async function verifyBundle(
   if (!isAsyncIterable(lines)) return verifyBundleSync(lines, options);
   const v = new BundleVerifier(options);
   for await (const line of lines) if (v.push(line)) break;
+  return v.finish();
+}
+
+/**
+ * Verify a bundle held in memory as bytes: lines split at "\n", each decoded strictly
+ * (BundleVerifier.pushBytes). Use this, or verifyBundleFile, rather than decoding the
+ * bytes to a string first: a lenient decoder hides invalid UTF-8.
+ */
+export function verifyBundleBytes(bytes: Uint8Array, options?: VerifyBundleOptions): BundleVerification {
+  const v = new BundleVerifier(options);
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    if (v.pushBytes(bytes.subarray(start, end))) break;
+    start = end + 1;
+  }
   return v.finish();
 }
 

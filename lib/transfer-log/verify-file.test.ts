@@ -11,7 +11,7 @@ import { sha256, sha256Latin1 } from "./hash";
 import { signingKeyFromSeed, toLogPublicKey } from "./keys";
 import { compactRange, merkleRoot } from "./merkle";
 import type { TransferLogEntry } from "./types";
-import { bundleTextLines, verifyBundleSync, type BundleVerification, type VerifyBundleOptions } from "./verify-bundle";
+import { bundleTextLines, verifyBundleBytes, verifyBundleSync, type BundleVerification, type VerifyBundleOptions } from "./verify-bundle";
 import { verifyBundleFile, type VerifyFileTuning } from "./verify-file";
 
 const scanner = makeBlockScanner(sha256Latin1);
@@ -224,8 +224,8 @@ let fileNo = 0;
 async function checkFile(text: string | Buffer, options: VerifyBundleOptions = {}): Promise<BundleVerification> {
   const file = join(dir, `b${fileNo++}.jsonl`);
   writeFileSync(file, text);
-  const str = typeof text === "string" ? text : text.toString("utf8");
-  const want = verifyBundleSync(bundleTextLines(str), options);
+  // Bytes are decoded strictly, as the file reader must; a string is already text.
+  const want = typeof text === "string" ? verifyBundleSync(bundleTextLines(text), options) : verifyBundleBytes(text, options);
   for (const [name, tuning] of TUNINGS) {
     const fellBack: unknown[] = [];
     const got = await verifyBundleFile(file, options, { ...tuning, onWorkerFailure: (e) => fellBack.push(e) });
@@ -301,13 +301,38 @@ describe("verifyBundleFile (byte path, serial and worker threads)", () => {
     ]);
   });
 
-  it("treats invalid UTF-8 in an entry as the text reader would (U+FFFD), and lines longer than a block", async () => {
+  it("refuses invalid UTF-8 instead of reading it as U+FFFD", async () => {
     const lines = makeBundle(10, 0, [10]);
     const bytes = Buffer.from(lines.join("\n") + "\n", "utf8");
     const at = bytes.indexOf("1С:") + 1; // inside the Cyrillic "С" (d0 a1)
     const broken = Buffer.from(bytes);
     broken[at] = 0x41; // d0 41: truncated sequence
-    expect(code(await checkFile(broken))).toBe("LEAF_HASH_MISMATCH");
+    const r = await checkFile(broken);
+    expect(r.ok ? null : { code: r.failure.code, seq: r.failure.seq }).toEqual({ code: "INVALID_UTF8", seq: 0 });
+
+    // The attack a lenient decoder lets through: the log signed an entry holding U+FFFD
+    // (ef bf bd); the bundle carries a single invalid byte there instead. Decoded leniently it
+    // turns back into U+FFFD, re-encodes to the signed bytes and verifies.
+    const e = entry(3);
+    e.externalReference = "ref-\ufffd";
+    const leaves = [0, 1, 2, 3, 4].map((i) => entryLeafHash(i === 3 ? e : entry(i)));
+    const signed = [...bundleLines({
+      origin: ORIGIN,
+      keys: KEYS,
+      range: { from: 0, to: 4 },
+      entries: [0, 1, 2, 3, 4].map((i) => ({ entry: i === 3 ? e : entry(i), leafHash: leaves[i] })),
+      checkpoints: [signCheckpoint({ origin: ORIGIN, size: 5, rootHash: merkleRoot(leaves), timestamp: "2026-02-01T00:00:00.000Z" }, key)],
+    })];
+    const good = Buffer.from(signed.join("\n") + "\n", "utf8");
+    expect(code(await checkFile(good))).toBe("OK");
+    const fffd = good.indexOf(Buffer.from("ref-\ufffd", "utf8")) + 4;
+    const swapped = Buffer.concat([good.subarray(0, fffd), Buffer.of(0xff), good.subarray(fffd + 3)]);
+    expect(code(verifyBundleSync(bundleTextLines(swapped.toString("utf8"))))).toBe("OK"); // what a lenient reader concludes
+    const strict = await checkFile(swapped);
+    expect(strict.ok ? null : { code: strict.failure.code, seq: strict.failure.seq, line: strict.failure.line }).toEqual({ code: "INVALID_UTF8", seq: 3, line: 5 });
+  });
+
+  it("handles lines longer than a block", async () => {
     const huge = entry(1);
     huge.dataItems = Array.from({ length: 400 }, (_, i) => `item-${i}-${"x".repeat(20)}`);
     const leaves = [0, 1, 2, 3, 4].map((i) => entryLeafHash(i === 1 ? huge : entry(i)));

@@ -102,7 +102,6 @@ const ENTRY_LINE = LINE_ENTRY; // module local: imported bindings are getters un
 /** Feed one scanned block to the verifier, in order. True once it failed. */
 function feedBlock(v: BundleVerifier, r: BlockScan, buf: Uint8Array): boolean {
   const { count, kinds, ends, seqs, leaves } = r;
-  let text: Buffer | null = null;
   let start = 0;
   for (let i = 0; i < count; i++) {
     const end = ends[i];
@@ -110,8 +109,7 @@ function feedBlock(v: BundleVerifier, r: BlockScan, buf: Uint8Array): boolean {
     if (kinds[i] === ENTRY_LINE && v.acceptsCanonicalEntry) {
       f = v.pushCanonicalEntry(seqs[i], leaves, i * 32);
     } else {
-      text ??= Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-      f = v.push(text.toString("utf8", start, end));
+      f = v.pushBytes(buf.subarray(start, end));
     }
     if (f) return true;
     start = end + 1;

@@ -64,12 +64,16 @@ function startOfDay(day: string): Date {
 }
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
+/** The start of a window given as a day (its Almaty midnight) or an instant. */
+const windowStart = (v: string) => (v.length === 10 ? startOfDay(v) : new Date(v));
+/** The (exclusive) end of a window: a day given as the end includes that whole day. */
+const windowEnd = (v: string) => (v.length === 10 ? startOfDay(nextDay(v)) : new Date(v));
+
 export function logFilterOf(q: z.output<typeof logFilterQuery>): LogFilterValues {
   const f: LogFilterValues = {};
-  if (q.from) f.from = q.from.length === 10 ? startOfDay(q.from) : new Date(q.from);
+  if (q.from) f.from = windowStart(q.from);
   if (q.from?.length === 10) f.fromDay = q.from;
-  // A day given as `to` includes that whole day.
-  if (q.to) f.to = q.to.length === 10 ? startOfDay(nextDay(q.to)) : new Date(q.to);
+  if (q.to) f.to = windowEnd(q.to);
   if (q.to?.length === 10) f.toDay = q.to;
   if (q.recipient) f.recipientId = q.recipient;
   if (q.country) f.country = q.country;
@@ -121,3 +125,28 @@ export const issueCheckpointInput = z.object({ confirm: z.literal(true, "require
 
 /** Rotating the signing key always says why (it is audited and shown to verifiers). */
 export const rotateSigningKeyInput = z.object({ reason: z.string().trim().min(3, "reasonRequired").max(1000) });
+
+const seqParam = z.string().regex(/^\d{1,15}$/, "integer").transform(Number);
+
+/**
+ * A verification bundle is asked for by seq (`from`, default 0, and `to`, inclusive) or by when
+ * entries were logged (`loggedFrom`, `loggedTo`: days in Almaty time with `loggedTo` inclusive, or
+ * instants with `loggedTo` exclusive, as the log's filters), never both.
+ */
+export const bundleQuery = z
+  .object({ from: seqParam.optional(), to: seqParam.optional(), loggedFrom: dayOrInstant.optional(), loggedTo: dayOrInstant.optional() })
+  .superRefine((q, ctx) => {
+    const bySeq = q.from !== undefined || q.to !== undefined;
+    const byTime = q.loggedFrom !== undefined || q.loggedTo !== undefined;
+    if (bySeq && byTime) ctx.addIssue({ code: "custom", path: ["loggedFrom"], message: "seqOrTime" });
+    else if (byTime) {
+      if (q.loggedFrom === undefined) ctx.addIssue({ code: "custom", path: ["loggedFrom"], message: "required" });
+      if (q.loggedTo === undefined) ctx.addIssue({ code: "custom", path: ["loggedTo"], message: "required" });
+    } else if (q.to === undefined) ctx.addIssue({ code: "custom", path: ["to"], message: "required" });
+  })
+  .transform((q) =>
+    q.loggedFrom !== undefined && q.loggedTo !== undefined
+      ? ({ kind: "logged", from: windowStart(q.loggedFrom), to: windowEnd(q.loggedTo) } as const)
+      : ({ kind: "seq", from: q.from ?? 0, to: q.to! } as const),
+  );
+export type BundleQuery = z.output<typeof bundleQuery>;

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { recordRead } from "@/lib/server/transfer-log/access";
+import { recordRead, requireLogReader } from "@/lib/server/transfer-log/access";
 import { LOG_ORIGIN } from "@/lib/transfer-log/config";
 import { distinctSendingSystems, latestCheckpoint, listLogEntries, logHead, logStatistics } from "@/db/queries/transfer-log";
 import { listLogPublicKeys } from "@/db/queries/log-keys";
@@ -30,7 +29,7 @@ export async function generateMetadata() {
 const PAGE_SIZE = 25;
 
 export default async function LogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePagePermission("log.read", "/log");
+  const user = await requireLogReader("log.read", "/log", "view-list");
   const { query, invalid } = parseLogListQuery(await searchParams);
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { before, limit, ...filterQuery } = query;

@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { CsvFormulaNote } from "@/components/downloads/csv-formula-note";
 
 export async function generateMetadata() {
   const t = await getTranslations("retention");
@@ -46,6 +47,7 @@ export default async function RetentionPage() {
           </Button>
         )}
       </div>
+      {can(user.role, "register.export") && <CsvFormulaNote className="justify-self-end text-right" />}
 
       {schedule.attention.length > 0 && (
         <Card className="border-amber-500/60">

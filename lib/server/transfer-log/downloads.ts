@@ -1,8 +1,9 @@
 import "server-only";
 import { getDb, type Db } from "@/db/client";
-import { countLogEntries, getCheckpointBySize, leafHashBatches, listCheckpoints, logHead, signHistoricalCheckpoint, streamLogEntries, type LogFilter } from "@/db/queries/transfer-log";
+import { countLogEntries, getCheckpointBySize, issueHistoricalCheckpoint, leafHashBatches, listCheckpoints, logHead, streamLogEntries, type LogFilter } from "@/db/queries/transfer-log";
+import type { Actor } from "@/db/queries/actor";
 import { listLogPublicKeys } from "@/db/queries/log-keys";
-import { MerkleAccumulator, formatCheckpointLine, formatEntryLine, formatHeaderLine, formatPrefixLine } from "@/lib/transfer-log";
+import { MerkleAccumulator, bundleCheckpoints, formatCheckpointLine, formatEntryLine, formatHeaderLine, formatPrefixLine } from "@/lib/transfer-log";
 import { copyLogCsv } from "@/db/queries/log-copy";
 import { LOG_ORIGIN } from "@/lib/transfer-log/config";
 
@@ -40,17 +41,18 @@ export class BundleRangeError extends Error {}
 /**
  * A verification bundle for seq from..to (lib/transfer-log/FORMAT.md): the keys with their
  * validity, the compact range before `from`, the entries with their recorded leaf hashes, the
- * stored checkpoints inside the range, and a checkpoint of exactly to+1 (signed now if none is stored).
+ * stored checkpoints inside the range, and a checkpoint of exactly to+1: a stored one, else one
+ * signed and stored now (it then appears on /log/checkpoints like any other).
  */
-export async function logBundle(from: number, to: number, db: Db = getDb()) {
+export async function logBundle(from: number, to: number, requestedBy: Actor | null, db: Db = getDb()) {
   const { size } = await logHead(db);
   if (!(Number.isInteger(from) && Number.isInteger(to)) || from < 0 || to < from || to >= size) {
     throw new BundleRangeError(`the range must satisfy 0 <= from <= to < ${size}`);
   }
   const keys = await listLogPublicKeys(db);
-  const stored = (await listCheckpoints({ minSize: from + 1, maxSize: to + 1, limit: 10_000 }, db)).reverse();
-  const last = stored.at(-1)?.treeSize === to + 1 ? null : ((await getCheckpointBySize(to + 1, db))?.note ?? (await signHistoricalCheckpoint(to + 1, db)));
-  const notes = [...stored.map((c) => ({ size: c.treeSize, note: c.note })), ...(last ? [{ size: to + 1, note: last }] : [])];
+  const stored = await listCheckpoints({ minSize: from + 1, maxSize: to + 1, limit: 10_000 }, db);
+  const last = (await getCheckpointBySize(to + 1, db)) ?? (await issueHistoricalCheckpoint(to + 1, requestedBy, `bundle ${from}..${to}`, db));
+  const notes = bundleCheckpoints(stored, last);
 
   async function* chunks() {
     yield formatHeaderLine({ origin: LOG_ORIGIN, range: { from, to }, keys }) + "\n";

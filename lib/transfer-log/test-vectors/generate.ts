@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { bundleLines, formatCheckpointLine, formatEntryLine, formatPrefixLine } from "../bundle";
+import { bundleLines, formatCheckpointLine, formatEntryLine, formatHeaderLine, formatPrefixLine } from "../bundle";
 import { entryLeafHash } from "../canonical";
 import { formatCheckpointText, signCheckpoint } from "../checkpoint";
 import { logPublicKeyToVkey, signingKeyFromSeed, toLogPublicKey, type SigningKey } from "../keys";
@@ -82,11 +82,17 @@ const CHECKPOINT_PLAN: ReadonlyArray<{ size: number; timestamp: string; signers:
   { size: 20, timestamp: "2026-11-25T14:10:00.250Z", signers: ["a", "b"] },
 ];
 
+type Outcome = { ok: true; entries: number; checkpoints: number } | { ok: false; code: string; seq?: number; line?: number };
+
 export interface Vector {
   file: string;
   description: string;
-  expect: { ok: true; entries: number; checkpoints: number } | { ok: false; code: string; seq?: number; line?: number };
-  text: string;
+  /** With the keys of keys.json pinned (validity included), the way a third party should verify. */
+  expect: Outcome;
+  /** Where it differs: with only the vkeys pinned (`--key`), so validity comes from the bundle header. */
+  expectWithVkeysOnly?: Outcome;
+  /** Bytes for the one vector that is not valid UTF-8; text otherwise. */
+  text: string | Buffer;
 }
 
 const text = (lines: readonly string[]) => lines.join("\n") + "\n";
@@ -121,8 +127,8 @@ export function generateVectors(): Vector[] {
   const lineOf = (seq: number) => valid.findIndex((l) => l.includes(`"seq":${seq},"subjectPopulations"`)) + 1;
   const cpLine = (size: number) => checkpointLineIndex(valid, size) + 1;
   const vectors: Vector[] = [];
-  const add = (file: string, description: string, expect: Vector["expect"], lines: readonly string[]) =>
-    vectors.push({ file, description, expect, text: text(lines) });
+  const add = (file: string, description: string, expect: Outcome, lines: readonly string[], expectWithVkeysOnly?: Outcome) =>
+    vectors.push({ file, description, expect, ...(expectWithVkeysOnly ? { expectWithVkeysOnly } : {}), text: text(lines) });
 
   add("valid.jsonl", "Entries 0..19, checkpoints at 7 (key A), 12 (key B at the rotation instant), 20 (A expired + B).", { ok: true, entries: 20, checkpoints: 3 }, valid);
 
@@ -220,6 +226,47 @@ export function generateVectors(): Vector[] {
     lines[cpLine(12) - 1] = formatCheckpointLine(signAt(12, "2026-11-25T11:30:00.000Z", [a], leaves));
     add("time-regression.jsonl", "Checkpoint 12 claims a time before checkpoint 7's.", { ok: false, code: "CHECKPOINT_TIME_REGRESSION", line: cpLine(12) }, lines);
   }
+  {
+    // The bundle's header lies about key A: it says A never expired, so the final checkpoint,
+    // signed by A alone after its retirement (a leaked retired key), passes if the header is
+    // believed. Pinning the published keys with their validity (keys.json) catches it;
+    // pinning only the vkeys does not, because a vkey carries no validity.
+    const lying = publicKeys.map((k) => (k.keyId === publicKeys[0].keyId ? { ...k, validUntil: null } : k));
+    const lines = [...valid];
+    lines[0] = formatHeaderLine({ origin: VECTOR_ORIGIN, range: { from: 0, to: 19 }, keys: lying });
+    lines[cpLine(20) - 1] = formatCheckpointLine(signAt(20, CHECKPOINT_PLAN[2].timestamp, [a], leaves));
+    add(
+      "lying-header-validity.jsonl",
+      "The header claims key A never expired; the final checkpoint (14:10) is signed by A alone. Fails with the published validity pinned.",
+      { ok: false, code: "KEY_NOT_VALID", line: cpLine(20) },
+      lines,
+      { ok: true, entries: 20, checkpoints: 3 },
+    );
+  }
+  {
+    // The log signed an entry holding U+FFFD (bytes ef bf bd); the bundle carries one invalid
+    // byte in its place. A lenient decoder reads it back as U+FFFD, re-encodes the signed bytes
+    // and passes the bundle; the bytes are not what the log signed, so it must fail.
+    const own = entries.slice(0, 3).map((e, i) => (i === 1 ? { ...e, externalReference: "EXT-\ufffd" } : e));
+    const ownLeaves = leafHashes(own);
+    const lines = [
+      ...bundleLines({
+        origin: VECTOR_ORIGIN,
+        keys: publicKeys,
+        range: { from: 0, to: 2 },
+        entries: own.map((entry, i) => ({ entry, leafHash: ownLeaves[i] })),
+        checkpoints: [signAt(3, CHECKPOINT_PLAN[1].timestamp, [b], ownLeaves)],
+      }),
+    ];
+    const good = Buffer.from(text(lines), "utf8");
+    const at = good.indexOf(Buffer.from("EXT-\ufffd", "utf8")) + 4;
+    vectors.push({
+      file: "invalid-utf8.jsonl",
+      description: "Entry seq 1's U+FFFD (ef bf bd), which the log signed, is replaced by the single invalid byte ff.",
+      expect: { ok: false, code: "INVALID_UTF8", seq: 1, line: 3 },
+      text: Buffer.concat([good.subarray(0, at), Buffer.of(0xff), good.subarray(at + 3)]),
+    });
+  }
   // Keep the accumulator import honest: the ranged prefix must continue to the same root.
   const acc = MerkleAccumulator.fromCompactRange(8, compactRange(leaves, 8));
   for (let i = 8; i < 20; i++) acc.append(leaves[i]);
@@ -234,16 +281,25 @@ export function expectedManifest(vectors: readonly Vector[]): string {
   const manifest = {
     origin: VECTOR_ORIGIN,
     vkeys: publicKeys.map(logPublicKeyToVkey),
-    vectors: Object.fromEntries(vectors.map((v) => [v.file, { description: v.description, expect: v.expect }])),
+    vectors: Object.fromEntries(
+      vectors.map((v) => [v.file, { description: v.description, expect: v.expect, ...(v.expectWithVkeysOnly ? { expectWithVkeysOnly: v.expectWithVkeysOnly } : {}) }]),
+    ),
   };
   return JSON.stringify(manifest, null, 2) + "\n";
+}
+
+/** keys.json: the vector keys exactly as `GET /api/v1/log/keys` publishes a log's keys (with vkey). */
+export function expectedKeysFile(): string {
+  const { publicKeys } = vectorKeys();
+  return JSON.stringify({ keys: publicKeys.map((k) => ({ ...k, vkey: logPublicKeyToVkey(k) })) }, null, 2) + "\n";
 }
 
 export function writeVectors(dir: string): string[] {
   const vectors = generateVectors();
   for (const v of vectors) writeFileSync(join(dir, v.file), v.text);
   writeFileSync(join(dir, "expected.json"), expectedManifest(vectors));
-  return [...vectors.map((v) => v.file), "expected.json"];
+  writeFileSync(join(dir, "keys.json"), expectedKeysFile());
+  return [...vectors.map((v) => v.file), "expected.json", "keys.json"];
 }
 
 const invokedAs = process.argv[1] ?? "";

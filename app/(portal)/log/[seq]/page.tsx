@@ -2,8 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ArrowLeft } from "lucide-react";
-import { requirePagePermission } from "@/lib/server/auth/session";
-import { recordRead } from "@/lib/server/transfer-log/access";
+import { recordRead, requireLogReader } from "@/lib/server/transfer-log/access";
 import { LOG_ORIGIN } from "@/lib/transfer-log/config";
 import { inclusionReceipt } from "@/db/queries/transfer-log";
 import { listLogPublicKeys } from "@/db/queries/log-keys";
@@ -31,7 +30,7 @@ const isPopulation = (key: string): key is (typeof SUBJECT_POPULATIONS)[number] 
 
 export default async function LogEntryPage({ params }: { params: Promise<{ seq: string }> }) {
   const { seq: raw } = await params;
-  const user = await requirePagePermission("log.read", `/log/${raw}`);
+  const user = await requireLogReader("log.read", `/log/${raw}`, "view-entry");
   if (!/^\d{1,15}$/.test(raw)) notFound();
   const seq = Number(raw);
   await recordRead(user, "view-entry", { seq });

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Progress } from "@/components/ui/progress";
+import { CsvFormulaNote } from "@/components/downloads/csv-formula-note";
 
 type State =
   | { phase: "idle" }
@@ -103,6 +104,7 @@ export function LogDownloads({ filterQuery, headSize }: { filterQuery: string; h
           {t("jsonl")}
         </Button>
       </div>
+      <CsvFormulaNote />
       <form
         className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {

@@ -1,16 +1,17 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Download, Search } from "lucide-react";
 import { z } from "zod";
-import { requirePagePermission } from "@/lib/server/auth/session";
 import { isRole } from "@/lib/auth/permissions";
-import { recordRead } from "@/lib/server/transfer-log/access";
+import { recordRead, requireLogReader } from "@/lib/server/transfer-log/access";
 import { listLogAccess } from "@/db/queries/transfer-log";
 import { newerAccessPageCursor } from "@/db/queries/log-view";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { KeysetPager } from "../_components/keyset-pager";
+import { CsvFormulaNote } from "@/components/downloads/csv-formula-note";
 
 export async function generateMetadata() {
   const t = await getTranslations("log.access");
@@ -23,11 +24,11 @@ const query = z.object({
   actor: z.string().trim().min(1).max(320).optional().catch(undefined),
 });
 
-const KINDS = ["user", "service-token", "personal-token"] as const;
+const KINDS = ["user", "service-token", "personal-token", "anonymous"] as const;
 
 /** Who read the transfer log, when, how and what (RULES E1, E2); reading this is itself recorded. */
 export default async function LogAccessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePagePermission("log.access.read", "/log/access");
+  const user = await requireLogReader("log.access.read", "/log/access", "view-access-log");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
   const { before, actor } = query.parse(raw);
   await recordRead(user, "view-access-log", { before: before ?? null, actor: actor ?? null });
@@ -57,6 +58,7 @@ export default async function LogAccessPage({ searchParams }: { searchParams: Pr
           </a>
         </Button>
       </div>
+      <CsvFormulaNote className="justify-self-end text-right" />
       <form method="get" action="/log/access" className="flex flex-wrap items-end gap-2" role="search">
         <div className="grid gap-1">
           <Label htmlFor="access-actor" className="text-xs text-muted-foreground">
@@ -92,6 +94,11 @@ export default async function LogAccessPage({ searchParams }: { searchParams: Pr
                   <TableCell>{(KINDS as readonly string[]).includes(e.principalKind) ? t(`kinds.${e.principalKind as (typeof KINDS)[number]}`) : e.principalKind}</TableCell>
                   <TableCell>
                     <code className="font-mono text-xs">{e.action}</code>
+                    {e.detail.outcome === "refused" && (
+                      <Badge variant="danger" className="ml-1">
+                        {t("refused", { status: String(e.detail.status ?? "") })}
+                      </Badge>
+                    )}
                   </TableCell>
                   <TableCell className="max-w-sm">
                     <code className="font-mono text-xs break-all text-muted-foreground">{JSON.stringify(e.detail)}</code>

@@ -1,7 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/server/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { recordRead } from "@/lib/server/transfer-log/access";
+import { recordRead, requireLogReader } from "@/lib/server/transfer-log/access";
 import { LOG_ORIGIN } from "@/lib/transfer-log/config";
 import { listCheckpoints, logHead } from "@/db/queries/transfer-log";
 import { listLogPublicKeys } from "@/db/queries/log-keys";
@@ -22,7 +21,7 @@ export async function generateMetadata() {
 const SHOWN = 50;
 
 export default async function CheckpointsPage() {
-  const user = await requirePagePermission("log.read", "/log/checkpoints");
+  const user = await requireLogReader("log.read", "/log/checkpoints", "view-checkpoints");
   await recordRead(user, "view-checkpoints", { limit: SHOWN });
   const [checkpoints, keys, head] = await Promise.all([listCheckpoints({ limit: SHOWN }), listLogPublicKeys(), logHead()]);
   const t = await getTranslations("log");

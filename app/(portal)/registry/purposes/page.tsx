@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { periodText } from "./_components/retention";
+import { CsvFormulaNote } from "@/components/downloads/csv-formula-note";
 
 export async function generateMetadata() {
   const t = await getTranslations("purposes");
@@ -60,6 +61,7 @@ export default async function PurposesPage() {
           )}
         </div>
       </div>
+      {can(user.role, "register.export") && <CsvFormulaNote className="justify-self-end text-right" />}
       <div className="rounded-lg border">
         <Table aria-label={t("purposes.title")}>
           <TableHeader>

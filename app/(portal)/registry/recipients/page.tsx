@@ -9,6 +9,7 @@ import { localized, localizedList, type Locale } from "@/lib/i18n/config";
 import { Button } from "@/components/ui/button";
 import { RecipientFilters } from "./_components/recipient-filters";
 import { RecipientsTable } from "./_components/recipients-table";
+import { CsvFormulaNote } from "@/components/downloads/csv-formula-note";
 
 export async function generateMetadata() {
   const t = await getTranslations("recipients");
@@ -70,6 +71,7 @@ export default async function RecipientsPage({ searchParams }: { searchParams: P
           )}
         </div>
       </div>
+      <CsvFormulaNote className="justify-self-end text-right" />
       <RecipientFilters countries={options.countries.map((c) => ({ code: c.code, name: countryName.get(c.code) ?? c.code }))} />
       <RecipientsTable rows={rows} total={result.total} page={result.page} pageSize={result.pageSize} sort={query.sort ?? "name"} dir={query.dir ?? "asc"} />
     </div>

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { listLogAccess } from "@/db/queries/transfer-log";
-import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
-import { recordRead } from "@/lib/server/transfer-log/access";
+import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
 import { fieldErrorsOf } from "@/lib/validation/common";
 
 const query = z.object({
@@ -12,7 +11,7 @@ const query = z.object({
 });
 
 /** Who read the log, newest first (keyset: `nextBefore`); reading it is itself recorded. */
-export const GET = apiRoute("log.access.read", async ({ req, principal }) => {
+export const GET = logReadRoute("log.access.read", "view-access-log", async ({ req, principal }) => {
   const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return problem("validation", { errors: fieldErrorsOf(parsed.error) });
   await recordRead(principal, "view-access-log", { api: true, ...parsed.data });

@@ -1,21 +1,27 @@
-import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
 import { BundleRangeError, logBundle } from "@/lib/server/transfer-log/downloads";
-import { recordRead } from "@/lib/server/transfer-log/access";
+import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
+import { seqRangeLoggedBetween } from "@/db/queries/transfer-log";
+import { bundleQuery } from "@/lib/validation/transfer-log";
+import { fieldErrorsOf } from "@/lib/validation/common";
 
-/** A verification bundle for seq from..to, for `npm run log:verify` or any third-party verifier. */
-export const GET = apiRoute("log.export", async ({ req, principal }) => {
-  const params = new URL(req.url).searchParams;
-  const from = Number(params.get("from") ?? 0);
-  const to = params.has("to") ? Number(params.get("to")) : NaN;
-  if (!Number.isInteger(from) || !Number.isInteger(to)) return problem("validation", { errors: { ...(Number.isInteger(from) ? {} : { from: "integer" }), ...(Number.isInteger(to) ? {} : { to: "integer" }) } });
+/**
+ * A verification bundle for seq from..to, or for the entries logged between two days or instants,
+ * for `npm run log:verify` or any third-party verifier.
+ */
+export const GET = logReadRoute("log.export", "download-bundle", async ({ req, principal, actor }) => {
+  const parsed = bundleQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  if (!parsed.success) return problem("validation", { errors: fieldErrorsOf(parsed.error) });
+  const q = parsed.data;
+  const range = q.kind === "seq" ? q : await seqRangeLoggedBetween(q.from, q.to);
+  if (!range) return problem("notFound", { detail: "No entries were logged between loggedFrom and loggedTo" });
   try {
-    const { total, stream } = await logBundle(from, to);
-    await recordRead(principal, "download-bundle", { from, to });
+    const { total, stream } = await logBundle(range.from, range.to, actor);
+    await recordRead(principal, "download-bundle", { from: range.from, to: range.to, ...(q.kind === "logged" ? { loggedFrom: q.from.toISOString(), loggedTo: q.to.toISOString() } : {}) });
     return new Response(stream, {
       headers: {
         "content-type": "application/x-ndjson; charset=utf-8",
-        "content-disposition": `attachment; filename="transfer-log-bundle-${from}-${to}.jsonl"`,
+        "content-disposition": `attachment; filename="transfer-log-bundle-${range.from}-${range.to}.jsonl"`,
         "x-total-count": String(total),
         "cache-control": "no-store",
       },

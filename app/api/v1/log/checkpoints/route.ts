@@ -3,7 +3,7 @@ import { issueCheckpoint, listCheckpoints } from "@/db/queries/transfer-log";
 import { listLogPublicKeys } from "@/db/queries/log-keys";
 import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
-import { recordRead } from "@/lib/server/transfer-log/access";
+import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
 import { logPublicKeyToVkey } from "@/lib/transfer-log";
 
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).optional() });
@@ -18,7 +18,7 @@ const shown = (c: { id: number; treeSize: number; rootHash: string; keyId: strin
 });
 
 /** Signed checkpoints, newest first, with the log's public keys (and their validity) to verify them. */
-export const GET = apiRoute("log.read", async ({ req, principal }) => {
+export const GET = logReadRoute("log.read", "api-checkpoint", async ({ req, principal }) => {
   const parsed = listQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return problem("validation", { errors: { limit: "invalid" } });
   await recordRead(principal, "api-checkpoint", { limit: parsed.data.limit ?? 100 });

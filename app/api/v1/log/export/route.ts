@@ -1,14 +1,13 @@
-import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
 import { logFilterOf, parseLogListQuery } from "@/lib/validation/transfer-log";
 import { logExport } from "@/lib/server/transfer-log/downloads";
-import { recordRead } from "@/lib/server/transfer-log/access";
+import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
 
 /**
  * CSV or JSONL of a filtered range of the log, streamed; X-Total-Count drives the progress bar.
  * The filters are the viewer's, so the file selects exactly what the page shows.
  */
-export const GET = apiRoute("log.export", async ({ req, principal }) => {
+export const GET = logReadRoute("log.export", (req) => (new URL(req.url).searchParams.get("format") === "jsonl" ? "download-jsonl" : "download-csv"), async ({ req, principal }) => {
   const params = new URL(req.url).searchParams;
   const format = params.get("format") === "jsonl" ? "jsonl" : "csv";
   params.delete("format");

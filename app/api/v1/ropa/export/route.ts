@@ -1,7 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import { getTranslations } from "next-intl/server";
 import { loadRecordOfProcessing } from "@/db/queries/record";
 import { apiRoute } from "@/lib/server/api/handler";
+import { tableCsv } from "@/lib/csv/downloads";
 import { problem } from "@/lib/api/problem";
 import { requestLocale } from "@/lib/server/i18n/request";
 import type { Translate } from "@/lib/lint/present";
@@ -12,7 +12,8 @@ import { ropaWorkbook } from "@/lib/ropa/xlsx";
  * The record of processing activities: one row per purpose × recipient (GDPR art. 30(1) columns
  * plus the Kazakhstan/Russia fields). CSV, UTF-8 with a byte-order mark so Excel and LibreOffice
  * read Cyrillic and Kazakh letters; or XLSX (?format=xlsx). Stable English column keys and values by default;
- * ?headers=localized gives column titles and values in the reader's language.
+ * ?headers=localized gives column titles and values in the reader's language. CSV cells a spreadsheet
+ * would read as a formula are neutralised (lib/csv/formula.ts); XLSX cells are typed text already.
  */
 export const GET = apiRoute("register.export", async ({ req }) => {
   const params = new URL(req.url).searchParams;
@@ -32,7 +33,7 @@ export const GET = apiRoute("register.export", async ({ req }) => {
       },
     });
   }
-  const csv = "\uFEFF" + stringify([header, ...rows], { record_delimiter: "windows" });
+  const csv = tableCsv(header, rows);
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -1,13 +1,12 @@
 import { inclusionReceipt } from "@/db/queries/transfer-log";
-import { apiRoute } from "@/lib/server/api/handler";
 import { problem } from "@/lib/api/problem";
-import { recordRead } from "@/lib/server/transfer-log/access";
+import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
 
 /**
  * One entry with its receipt: leaf hash, the latest checkpoint that covers it and the inclusion
  * proof against that checkpoint (checkpoint and proof are null until a checkpoint covers it).
  */
-export const GET = apiRoute<{ seq: string }>("log.read", async ({ params, principal }) => {
+export const GET = logReadRoute<{ seq: string }>("log.read", "api-entry", async ({ params, principal }) => {
   if (!/^\d{1,15}$/.test(params.seq)) return problem("validation", { errors: { seq: "invalid" } });
   const seq = Number(params.seq);
   await recordRead(principal, "api-entry", { seq, receipt: true });
