@@ -4,6 +4,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before any request: the socket's address is what sign-in throttling counts by.
+  const { installPeerAddressHook } = await import("./lib/server/peer-address");
+  installPeerAddressHook();
   if (process.env.QPLUS_SKIP_BOOTSTRAP === "1") return;
   const { bootstrapOrExit } = await import("./db/bootstrap");
   await bootstrapOrExit();

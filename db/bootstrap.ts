@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir, databaseKind, demoPassword, ownerRoleAllowed } from "@/lib/env";
+import { dataDir, databaseKind, demoPassword, ownerRoleAllowed, trustedProxyHops } from "@/lib/env";
 import { migrateDatabase } from "./migrate";
 import { seedDemoUsers, seedPolicyFacts } from "./seed";
 import { issueCheckpoint } from "./queries/transfer-log";
@@ -14,6 +14,8 @@ import { CHECKPOINT_INTERVAL_MS } from "@/lib/transfer-log/config";
  * PGlite allows one process per data folder.
  */
 export async function bootstrap() {
+  // A mistyped TRUST_PROXY_HOPS stops the start rather than the first sign-in.
+  trustedProxyHops();
   ensureAuthSecret();
   await migrateDatabase();
   await checkServingRole();

@@ -59,6 +59,7 @@ const NEVER_DELETED = ["transfer_log_head", "log_signing_keys", "deletion_act_co
 const SERVING_PRIVILEGES: Record<string, string> = {
   users: "SELECT INSERT UPDATE",
   sign_in_attempts: "SELECT INSERT",
+  sign_in_counters: "SELECT INSERT UPDATE",
   api_tokens: "SELECT INSERT UPDATE",
   audit_events: "SELECT INSERT",
   recipients: "SELECT INSERT UPDATE",

@@ -36,12 +36,26 @@ test("create, read, update with optimistic versions, and read the history throug
   expect(history.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
 });
 
+test("a download or report parameter outside its list gets 400 naming it, never the default", async ({ page }) => {
+  for (const [url, field] of [
+    ["/api/v1/recipients/export?format=xml", "format"],
+    ["/api/v1/ropa/export?headers=fancy", "headers"],
+    ["/api/v1/lint?lang=de", "lang"],
+    ["/api/v1/log/export?format=xlsx", "format"],
+  ] as const) {
+    const res = await page.request.get(url);
+    expect(res.status(), url).toBe(400);
+    expect((await res.json()).errors, url).toHaveProperty(field);
+  }
+  expect((await page.request.get("/api/v1/lint?lang=kk")).status()).toBe(200);
+});
+
 test("health and the OpenAPI document are public", async ({ playwright }) => {
   const anon = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   expect(await (await anon.get("/api/health")).json()).toEqual({ status: "ok", database: "embedded", databaseRole: "single-user" });
   const doc = await (await anon.get("/api/v1/openapi.json")).json();
   expect(doc.openapi).toBe("3.1.0");
-  expect(Object.keys(doc.paths)).toContain("/api/v1/recipients/{id}");
+  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/recipients/{id}", "/api/v1/transfers", "/api/v1/log/export", "/api/v1/log/bundle"]));
   await anon.dispose();
 });
 

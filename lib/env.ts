@@ -64,3 +64,14 @@ function positiveInt(name: string, fallback: number): number {
   if (!/^[1-9][0-9]*$/.test(raw)) throw new Error(`${name} must be a whole number greater than 0 (got "${raw}")`);
   return Number(raw);
 }
+
+/**
+ * How many proxies we run in front of the portal, each appending to X-Forwarded-For
+ * (README "Security" → "Sign-in"). 0 (the default): the client is the socket's peer.
+ */
+export function trustedProxyHops(): number {
+  const raw = process.env.TRUST_PROXY_HOPS?.trim();
+  if (!raw) return 0;
+  if (!/^(0|[1-9][0-9]?)$/.test(raw)) throw new Error(`TRUST_PROXY_HOPS must be a whole number from 0 to 99 (got "${raw}")`);
+  return Number(raw);
+}

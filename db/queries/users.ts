@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, count, eq, gte, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import bcrypt from "bcryptjs";
 import { getDb, type Db } from "../client";
-import { auditEvents, signInAttempts, users } from "../schema";
+import { auditEvents, users } from "../schema";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { Role } from "@/lib/auth/permissions";
 import type { Actor } from "./actor";
@@ -10,11 +10,13 @@ import type { Actor } from "./actor";
 /** Password hashing cost: bcrypt with 2^11 rounds (~100 ms here). */
 export const BCRYPT_ROUNDS = 11;
 
-/** Throttling: this many failures within the window lock an account or an address. */
-export const SIGN_IN_THROTTLE = { maxFailures: 5, windowMinutes: 15 } as const;
-
 let dummy: string | undefined;
 const dummyHash = () => (dummy ??= bcrypt.hashSync("not-a-password", BCRYPT_ROUNDS));
+
+/** The work of one password check, spent where there is no hash to check (a locked attempt). */
+export async function spendDummyCompare(password: string) {
+  await bcrypt.compare(password, dummyHash());
+}
 
 /** Checks a password; the hash never leaves this module. */
 export async function verifyCredentials(email: string, password: string, db: Db = getDb()) {
@@ -26,32 +28,6 @@ export async function verifyCredentials(email: string, password: string, db: Db 
   const ok = await bcrypt.compare(password, user?.passwordHash ?? dummyHash());
   if (!user || !user.active || !ok) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
-}
-
-/** Whether the account or the address has too many recent failures. */
-export async function isSignInThrottled(email: string, address: string, now = new Date(), db: Db = getDb()) {
-  const since = new Date(now.getTime() - SIGN_IN_THROTTLE.windowMinutes * 60_000);
-  const failures = async (column: typeof signInAttempts.email | typeof signInAttempts.address, value: string) => {
-    // Failures after the last success of that account/address count.
-    const [row] = await db
-      .select({ n: count() })
-      .from(signInAttempts)
-      .where(
-        and(
-          eq(column, value),
-          eq(signInAttempts.succeeded, false),
-          gte(signInAttempts.at, since),
-          sql`${signInAttempts.at} > coalesce((select max(s.at) from sign_in_attempts s where s.succeeded and s.${sql.raw(column.name)} = ${value}), 'epoch'::timestamptz)`,
-        ),
-      );
-    return Number(row.n);
-  };
-  const [byEmail, byAddress] = await Promise.all([failures(signInAttempts.email, email.toLowerCase()), failures(signInAttempts.address, address)]);
-  return byEmail >= SIGN_IN_THROTTLE.maxFailures || byAddress >= SIGN_IN_THROTTLE.maxFailures * 4;
-}
-
-export async function recordSignInAttempt(email: string, address: string, succeeded: boolean, db: Db = getDb()) {
-  await db.insert(signInAttempts).values({ email: email.toLowerCase(), address, succeeded });
 }
 
 export async function listUsers(db: Db = getDb()) {

@@ -1,4 +1,4 @@
-/** The transfer log's read API in the OpenAPI document (lib/api/openapi.ts); formats in lib/transfer-log/FORMAT.md. */
+/** The transfer log's answer schemas in the OpenAPI document (lib/api/openapi.ts); formats in lib/transfer-log/FORMAT.md. */
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const timestamp = { type: "string", format: "date-time", description: "UTC, milliseconds: YYYY-MM-DDTHH:mm:ss.sssZ" };
@@ -68,113 +68,11 @@ export const logSchemas = {
       at: timestamp,
       actorLabel: { type: "string" },
       actorUserId: { type: ["string", "null"], format: "uuid" },
-      principalKind: { type: "string", enum: ["user", "service-token", "personal-token"] },
+      principalKind: { type: "string", enum: ["user", "service-token", "personal-token", "anonymous"] },
       role: { type: ["string", "null"] },
       action: { type: "string" },
-      detail: { type: "object" },
+      detail: { type: "object", description: "what was read; a refused attempt has outcome: \"refused\", status, reason, permission and path" },
       address: { type: ["string", "null"] },
     },
   },
 };
-
-const q = (name: string, description: string, schema: Record<string, unknown> = { type: "string" }) => ({ name, in: "query", description, schema });
-
-/** Filters shared by /log/entries and the downloads (lib/validation/transfer-log.ts). */
-const filterParameters = [
-  q("from", "a day (YYYY-MM-DD, Almaty time) or an instant (ISO 8601): transfers that occurred from then"),
-  q("to", "a day (inclusive) or an instant (exclusive)"),
-  q("recipient", "recipient id", { type: "string", format: "uuid" }),
-  q("country", "destination country, ISO 3166-1 alpha-2", { type: "string", pattern: "^[A-Z]{2}$" }),
-  q("crossBorder", "yes: destination outside Kazakhstan; no: inside", { type: "string", enum: ["yes", "no"] }),
-  q("approval", "approval id", { type: "string", format: "uuid" }),
-  q("flagged", "1: only entries with flags; 0: only without", { type: "string", enum: ["1", "0"] }),
-  q("system", "sending system"),
-];
-
-type Problems = (...codes: number[]) => Record<string, unknown>;
-
-export function logPaths(problems: Problems) {
-  const json = (schema: Record<string, unknown>, description: string) => ({ description, content: { "application/json": { schema } } });
-  const recorded = " Recorded in the access log (RULES E1, E2).";
-  return {
-    "/api/v1/log/entries": {
-      get: {
-        summary: "Log entries, newest first, by keyset (permission log.read)." + recorded,
-        parameters: [
-          ...filterParameters,
-          q("before", "cursor: only entries with seq below this (the previous page's nextBefore)", { type: "integer", minimum: 0 }),
-          q("limit", "page size (default 50)", { type: "integer", minimum: 1, maximum: 500 }),
-        ],
-        responses: {
-          "200": json({ type: "object", properties: { entries: { type: "array", items: ref("LogEntry") }, nextBefore: { type: ["integer", "null"] } } }, "A page of entries; nextBefore is null on the last page"),
-          ...problems(400, 401, 403),
-        },
-      },
-    },
-    "/api/v1/log/entries/{seq}": {
-      get: {
-        summary: "One entry with its receipt: leaf hash, covering checkpoint and inclusion proof (log.read)." + recorded,
-        parameters: [{ name: "seq", in: "path", required: true, schema: { type: "integer", minimum: 0 } }],
-        responses: { "200": json(ref("Receipt"), "The receipt"), ...problems(400, 401, 403, 404) },
-      },
-    },
-    "/api/v1/log/consistency": {
-      get: {
-        summary: "RFC 6962 consistency proof that the tree of size `second` extends the one of size `first` (log.read)." + recorded,
-        parameters: [q("first", "earlier tree size", { type: "integer", minimum: 0 }), q("second", "later tree size (at most the log's size)", { type: "integer", minimum: 0 })],
-        responses: {
-          "200": json(
-            {
-              type: "object",
-              properties: {
-                first: { type: "integer" },
-                second: { type: "integer" },
-                proof: { type: "array", items: { type: "string" }, description: "base64 hashes; verify with RFC 9162 §2.1.4.2" },
-                firstCheckpoint: { oneOf: [ref("Checkpoint"), { type: "null" }] },
-                secondCheckpoint: { oneOf: [ref("Checkpoint"), { type: "null" }] },
-              },
-            },
-            "The proof, with the stored checkpoints of both sizes (null where none was issued)",
-          ),
-          ...problems(400, 401, 403),
-        },
-      },
-    },
-    "/api/v1/log/checkpoints": {
-      get: {
-        summary: "Signed checkpoints, newest first, with the log's public keys and their validity (log.read)." + recorded,
-        parameters: [q("limit", "how many (default 100)", { type: "integer", minimum: 1, maximum: 1000 })],
-        responses: {
-          "200": json({ type: "object", properties: { checkpoints: { type: "array", items: ref("Checkpoint") }, keys: { type: "array", items: ref("LogPublicKey") } } }, "Checkpoints and keys"),
-          ...problems(400, 401, 403),
-        },
-      },
-      post: {
-        summary: "Sign a checkpoint of the log as it stands now, besides the schedule (log.checkpoint); audited.",
-        responses: { "201": json(ref("Checkpoint"), "The new checkpoint"), ...problems(401, 403) },
-      },
-    },
-    "/api/v1/log/keys": {
-      get: {
-        summary: "Every key the log has signed with, with validity and vkey (log.read)." + recorded,
-        responses: { "200": json({ type: "object", properties: { keys: { type: "array", items: ref("LogPublicKey") } } }, "Keys"), ...problems(401, 403) },
-      },
-    },
-    "/api/v1/log/access": {
-      get: {
-        summary: "Who read the log, newest first, by keyset (log.access.read)." + recorded,
-        parameters: [q("before", "cursor: events with id below this", { type: "integer", minimum: 1 }), q("limit", "page size (default 100)", { type: "integer", minimum: 1, maximum: 1000 }), q("actor", "one actor's events (email or token:<name>)")],
-        responses: {
-          "200": json({ type: "object", properties: { events: { type: "array", items: ref("LogAccessEvent") }, nextBefore: { type: ["integer", "null"] } } }, "A page of access events"),
-          ...problems(400, 401, 403),
-        },
-      },
-    },
-    "/api/v1/log/access/export": {
-      get: {
-        summary: "The whole access log as CSV, streamed (log.access.read)." + recorded,
-        responses: { "200": { description: "CSV (UTF-8 with BOM). Cells beginning with =, +, -, @, TAB or CR are prefixed with ' and quoted (CSV formula neutralisation).", content: { "text/csv": { schema: { type: "string" } } } }, ...problems(401, 403) },
-      },
-    },
-  };
-}

@@ -1,4 +1,5 @@
 import type { Permission } from "./permissions";
+import { API_OPERATIONS } from "@/lib/api/routes";
 
 /**
  * Every page and endpoint with the permission it needs ("public" = anyone, "signedIn" = any
@@ -62,36 +63,7 @@ export const PAGES: PageEntry[] = [
   { file: "app/(portal)/deletion-acts/[id]/page.tsx", path: "/deletion-acts/00000000-0000-4000-8000-000000000000", access: "deletionActs.read", absent: true },
 ];
 
-export const API: ApiEntry[] = [
-  { file: "app/api/health/route.ts", method: "GET", path: "/api/health", access: "public" },
-  { file: "app/api/v1/openapi.json/route.ts", method: "GET", path: "/api/v1/openapi.json", access: "public" },
-  { file: "app/api/auth/[...nextauth]/route.ts", method: "GET", path: "/api/auth/session", access: "public" },
-  { file: "app/api/v1/recipients/route.ts", method: "GET", path: "/api/v1/recipients", access: "register.read" },
-  { file: "app/api/v1/recipients/route.ts", method: "POST", path: "/api/v1/recipients", access: "register.write", body: {} },
-  { file: "app/api/v1/recipients/[id]/route.ts", method: "GET", path: "/api/v1/recipients/:recipient", access: "register.read" },
-  { file: "app/api/v1/recipients/[id]/route.ts", method: "PUT", path: "/api/v1/recipients/:recipient", access: "register.write", body: {} },
-  { file: "app/api/v1/recipients/[id]/history/route.ts", method: "GET", path: "/api/v1/recipients/:recipient/history", access: "register.read" },
-  { file: "app/api/v1/recipients/export/route.ts", method: "GET", path: "/api/v1/recipients/export?format=csv", access: "register.export" },
-  { file: "app/api/v1/transfers/route.ts", method: "POST", path: "/api/v1/transfers", access: "transfers.ingest", body: {} },
-  { file: "app/api/v1/log/export/route.ts", method: "GET", path: "/api/v1/log/export?format=csv", access: "log.export" },
-  { file: "app/api/v1/log/bundle/route.ts", method: "GET", path: "/api/v1/log/bundle?from=0&to=0", access: "log.export" },
-  { file: "app/api/v1/log/entries/route.ts", method: "GET", path: "/api/v1/log/entries?limit=5", access: "log.read" },
-  { file: "app/api/v1/log/entries/[seq]/route.ts", method: "GET", path: "/api/v1/log/entries/0", access: "log.read", absent: true },
-  { file: "app/api/v1/log/consistency/route.ts", method: "GET", path: "/api/v1/log/consistency?first=0&second=0", access: "log.read" },
-  { file: "app/api/v1/log/checkpoints/route.ts", method: "GET", path: "/api/v1/log/checkpoints", access: "log.read" },
-  { file: "app/api/v1/log/checkpoints/route.ts", method: "POST", path: "/api/v1/log/checkpoints", access: "log.checkpoint" },
-  { file: "app/api/v1/log/keys/route.ts", method: "GET", path: "/api/v1/log/keys", access: "log.read" },
-  { file: "app/api/v1/log/access/route.ts", method: "GET", path: "/api/v1/log/access", access: "log.access.read" },
-  { file: "app/api/v1/log/access/export/route.ts", method: "GET", path: "/api/v1/log/access/export", access: "log.access.read" },
-  { file: "app/api/v1/transfer-requests/route.ts", method: "GET", path: "/api/v1/transfer-requests?view=all", access: "transfers.read" },
-  { file: "app/api/v1/transfer-requests/route.ts", method: "POST", path: "/api/v1/transfer-requests", access: "transfers.request", body: {} },
-  { file: "app/api/v1/transfer-requests/[id]/route.ts", method: "GET", path: "/api/v1/transfer-requests/:transferRequest", access: "transfers.read" },
-  { file: "app/api/v1/subject-requests/route.ts", method: "GET", path: "/api/v1/subject-requests", access: "subjects.read" },
-  { file: "app/api/v1/subject-requests/route.ts", method: "POST", path: "/api/v1/subject-requests", access: "subjects.manage", body: {} },
-  { file: "app/api/v1/lint/route.ts", method: "GET", path: "/api/v1/lint", access: "register.read" },
-  { file: "app/api/v1/ropa/export/route.ts", method: "GET", path: "/api/v1/ropa/export?format=csv", access: "register.export" },
-  { file: "app/api/v1/retention/export/route.ts", method: "GET", path: "/api/v1/retention/export", access: "register.export" },
-  { file: "app/api/v1/deletion-acts/[id]/pdf/route.ts", method: "GET", path: "/api/v1/deletion-acts/00000000-0000-4000-8000-000000000000/pdf", access: "deletionActs.export", absent: true },
-  { file: "app/api/v1/deletion-acts/[id]/json/route.ts", method: "GET", path: "/api/v1/deletion-acts/00000000-0000-4000-8000-000000000000/json", access: "deletionActs.export", absent: true },
-  { file: "app/api/v1/deletion-acts/[id]/extract/route.ts", method: "GET", path: "/api/v1/deletion-acts/00000000-0000-4000-8000-000000000000/extract", access: "deletionActs.export", absent: true },
-];
+/** Every operation of lib/api/routes.ts (the one list of the API, also behind the OpenAPI document) that can be probed. */
+export const API: ApiEntry[] = API_OPERATIONS.flatMap((o) =>
+  o.probe ? [{ file: o.file, method: o.method, path: o.probe.path, access: o.access, ...(o.probe.body !== undefined ? { body: o.probe.body } : {}), ...(o.probe.absent ? { absent: true as const } : {}) }] : [],
+);

@@ -79,6 +79,9 @@ export const archiveInput = z.object({
   reason: z.string().trim().min(3, "reasonRequired").max(1000),
 });
 
+/** PUT /api/v1/recipients/{id}: a full replacement of the editable fields, from the version the client read (optimistic). */
+export const recipientPutBody = z.object({ expectedVersion: z.number().int().positive(), reason: optionalText(1000), data: recipientInput });
+
 /** Filters of the recipients list: from the URL or the API's query string. */
 export const recipientListQuery = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),

@@ -133,8 +133,14 @@ const seqParam = z.string().regex(/^\d{1,15}$/, "integer").transform(Number);
  * entries were logged (`loggedFrom`, `loggedTo`: days in Almaty time with `loggedTo` inclusive, or
  * instants with `loggedTo` exclusive, as the log's filters), never both.
  */
-export const bundleQuery = z
-  .object({ from: seqParam.optional(), to: seqParam.optional(), loggedFrom: dayOrInstant.optional(), loggedTo: dayOrInstant.optional() })
+export const bundleQueryFields = z.object({
+  from: seqParam.optional().describe("first seq (default 0)"),
+  to: seqParam.optional().describe("last seq, inclusive (required unless asking by loggedFrom/loggedTo)"),
+  loggedFrom: dayOrInstant.optional().describe("entries logged from this day (Almaty) or instant"),
+  loggedTo: dayOrInstant.optional().describe("through this day (inclusive) or until this instant (exclusive)"),
+});
+
+export const bundleQuery = bundleQueryFields
   .superRefine((q, ctx) => {
     const bySeq = q.from !== undefined || q.to !== undefined;
     const byTime = q.loggedFrom !== undefined || q.loggedTo !== undefined;
@@ -150,3 +156,23 @@ export const bundleQuery = z
       : ({ kind: "seq", from: q.from ?? 0, to: q.to! } as const),
   );
 export type BundleQuery = z.output<typeof bundleQuery>;
+
+/** `format` of the log download, besides the filters. */
+export const logExportQuery = logFilterQuery.extend({ format: z.enum(["csv", "jsonl"], "unsupportedFormat").optional().describe("Default csv") });
+
+const treeSize = z.coerce.number("invalid").int("invalid").min(0, "invalid").max(Number.MAX_SAFE_INTEGER, "invalid");
+
+/** Two tree sizes for a consistency proof, the first not after the second. */
+export const logConsistencyFields = z.object({ first: treeSize.describe("earlier tree size"), second: treeSize.describe("later tree size (at most the log's size)") });
+export const logConsistencyQuery = logConsistencyFields.refine((q) => q.first <= q.second, { path: ["second"], message: "secondBeforeFirst" });
+
+export const logCheckpointsQuery = z.object({ limit: z.coerce.number("invalid").int("invalid").min(1, "invalid").max(1000, "invalid").optional().describe("how many (default 100)") });
+
+export const logAccessQuery = z.object({
+  before: z.coerce.number().int().min(1).optional().describe("cursor: events with id below this (the previous page's nextBefore)"),
+  limit: z.coerce.number().int().min(1).max(1000).optional().describe("page size (default 100)"),
+  actor: z.string().trim().min(1).max(320).optional().describe("one actor's events (email, token:<name> or anonymous)"),
+});
+
+/** A log entry's seq in a path. */
+export const logSeqParam = z.string().regex(/^\d{1,15}$/, "invalid").transform(Number);

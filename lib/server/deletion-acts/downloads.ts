@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { headers } from "next/headers";
+import { clientAddressOrNull } from "@/lib/server/client-address";
 import { getDeletionAct, listDeletionActEvents, recordDeletionActDownload, transfersOfPurposes } from "@/db/queries/deletion-acts";
 import type { Principal } from "@/lib/auth/principal";
 import { NotFoundError } from "@/lib/errors";
@@ -9,14 +9,7 @@ import { actExtract, actJson } from "@/lib/deletion-acts/document";
 import { loadActFonts } from "@/lib/deletion-acts/fonts";
 import { renderActPdf } from "@/lib/deletion-acts/pdf";
 
-async function address() {
-  try {
-    const h = await headers();
-    return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-  } catch {
-    return null;
-  }
-}
+const address = clientAddressOrNull;
 
 const sha256 = (bytes: Uint8Array | string) => crypto.createHash("sha256").update(bytes).digest("hex");
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { headers } from "next/headers";
+import { clientAddressOrNull } from "@/lib/server/client-address";
 import { recordLogAccess } from "@/db/queries/transfer-log";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { principalOfUser, type Principal } from "@/lib/auth/principal";
@@ -25,14 +25,7 @@ export type LogReadAction =
   | "view-access-log"
   | "download-access-log";
 
-async function address() {
-  try {
-    const h = await headers();
-    return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-  } catch {
-    return null;
-  }
-}
+const address = clientAddressOrNull;
 
 /**
  * Records a read of the log before the data is handed out: if the record cannot be written,

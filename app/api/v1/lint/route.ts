@@ -1,7 +1,8 @@
 import { apiRoute } from "@/lib/server/api/handler";
 import { LINT_RULES } from "@/lib/lint/rules";
 import { requestLocale } from "@/lib/server/i18n/request";
-import { isLocale } from "@/lib/i18n/config";
+import { readQuery } from "@/lib/server/api/query";
+import { lintQuery } from "@/lib/validation/downloads";
 import { lintRegisterToday, presentProblems } from "@/lib/server/register/lint-report";
 import { todayInAlmaty } from "@/lib/register/record";
 
@@ -11,8 +12,8 @@ import { todayInAlmaty } from "@/lib/register/record";
  * explanation in the caller's language (?lang=ru|kk|en, else the session's or Accept-Language).
  */
 export const GET = apiRoute("register.read", async ({ req }) => {
-  const wanted = new URL(req.url).searchParams.get("lang");
-  const locale = isLocale(wanted) ? wanted : await requestLocale();
+  const { lang } = readQuery(req, lintQuery);
+  const locale = lang ?? (await requestLocale());
   const problems = await lintRegisterToday();
   const presented = await presentProblems(problems, locale);
   return Response.json({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { logCheckpointsQuery } from "@/lib/validation/transfer-log";
 import { issueCheckpoint, listCheckpoints } from "@/db/queries/transfer-log";
 import { listLogPublicKeys } from "@/db/queries/log-keys";
 import { apiRoute } from "@/lib/server/api/handler";
@@ -6,7 +6,6 @@ import { problem } from "@/lib/api/problem";
 import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
 import { logPublicKeyToVkey } from "@/lib/transfer-log";
 
-const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).optional() });
 
 const shown = (c: { id: number; treeSize: number; rootHash: string; keyId: string; note: string; issuedAt: Date }) => ({
   id: c.id,
@@ -19,7 +18,7 @@ const shown = (c: { id: number; treeSize: number; rootHash: string; keyId: strin
 
 /** Signed checkpoints, newest first, with the log's public keys (and their validity) to verify them. */
 export const GET = logReadRoute("log.read", "api-checkpoint", async ({ req, principal }) => {
-  const parsed = listQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  const parsed = logCheckpointsQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return problem("validation", { errors: { limit: "invalid" } });
   await recordRead(principal, "api-checkpoint", { limit: parsed.data.limit ?? 100 });
   const [checkpoints, keys] = await Promise.all([listCheckpoints({ limit: parsed.data.limit ?? 100 }), listLogPublicKeys()]);

@@ -1,18 +1,16 @@
-import { z } from "zod";
+import { logConsistencyQuery } from "@/lib/validation/transfer-log";
 import { consistencyBetween, getCheckpointBySize } from "@/db/queries/transfer-log";
 import { problem } from "@/lib/api/problem";
 import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
 import { fieldErrorsOf } from "@/lib/validation/common";
 
-const size = z.coerce.number("invalid").int("invalid").min(0, "invalid").max(Number.MAX_SAFE_INTEGER, "invalid");
-const query = z.object({ first: size, second: size }).refine((q) => q.first <= q.second, { path: ["second"], message: "secondBeforeFirst" });
 
 /**
  * An RFC 6962 consistency proof that the tree of size `second` extends the tree of size `first`,
  * with the stored checkpoints of those sizes (null when none was issued at that size).
  */
 export const GET = logReadRoute("log.read", "api-consistency", async ({ req, principal }) => {
-  const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+  const parsed = logConsistencyQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return problem("validation", { errors: fieldErrorsOf(parsed.error) });
   const { first, second } = parsed.data;
   await recordRead(principal, "api-consistency", { first, second });

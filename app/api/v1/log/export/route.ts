@@ -1,5 +1,6 @@
 import { problem } from "@/lib/api/problem";
-import { logFilterOf, parseLogListQuery } from "@/lib/validation/transfer-log";
+import { logFilterOf, logExportQuery, parseLogListQuery } from "@/lib/validation/transfer-log";
+import { readQuery } from "@/lib/server/api/query";
 import { logExport } from "@/lib/server/transfer-log/downloads";
 import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
 
@@ -8,8 +9,8 @@ import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
  * The filters are the viewer's, so the file selects exactly what the page shows.
  */
 export const GET = logReadRoute("log.export", (req) => (new URL(req.url).searchParams.get("format") === "jsonl" ? "download-jsonl" : "download-csv"), async ({ req, principal }) => {
+  const format = readQuery(req, logExportQuery.pick({ format: true })).format ?? "csv";
   const params = new URL(req.url).searchParams;
-  const format = params.get("format") === "jsonl" ? "jsonl" : "csv";
   params.delete("format");
   const { query, invalid } = parseLogListQuery(params);
   if (Object.keys(invalid).length) return problem("validation", { errors: invalid });

@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { exportRecipients } from "@/db/queries/recipients";
 import { apiRoute } from "@/lib/server/api/handler";
+import { readQuery } from "@/lib/server/api/query";
+import { registerExportQuery } from "@/lib/validation/downloads";
 import { requestLocale } from "@/lib/server/i18n/request";
 import { recipientsCsv } from "@/lib/csv/downloads";
 
@@ -10,8 +12,8 @@ import { recipientsCsv } from "@/lib/csv/downloads";
  * neutralised (lib/csv/formula.ts); the JSON carries the exact values.
  */
 export const GET = apiRoute("register.export", async ({ req }) => {
-  const params = new URL(req.url).searchParams;
-  const format = params.get("format") === "json" ? "json" : "csv";
+  const query = readQuery(req, registerExportQuery);
+  const format = query.format ?? "csv";
   const rows = await exportRecipients();
   const stamp = new Date().toISOString().slice(0, 10);
   if (format === "json") {
@@ -19,7 +21,7 @@ export const GET = apiRoute("register.export", async ({ req }) => {
       headers: { "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="recipients-${stamp}.json"` },
     });
   }
-  const localized = params.get("headers") === "localized";
+  const localized = query.headers === "localized";
   let labels: Parameters<typeof recipientsCsv>[1];
   if (localized) {
     const locale = await requestLocale();

@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { loadRecordOfProcessing } from "@/db/queries/record";
 import { apiRoute } from "@/lib/server/api/handler";
 import { tableCsv } from "@/lib/csv/downloads";
-import { problem } from "@/lib/api/problem";
+import { readQuery } from "@/lib/server/api/query";
+import { ropaExportQuery } from "@/lib/validation/downloads";
 import { requestLocale } from "@/lib/server/i18n/request";
 import type { Translate } from "@/lib/lint/present";
 import { ropaTable } from "@/lib/ropa/rows";
@@ -16,10 +17,9 @@ import { ropaWorkbook } from "@/lib/ropa/xlsx";
  * would read as a formula are neutralised (lib/csv/formula.ts); XLSX cells are typed text already.
  */
 export const GET = apiRoute("register.export", async ({ req }) => {
-  const params = new URL(req.url).searchParams;
-  const format = params.get("format") ?? "csv";
-  if (format !== "csv" && format !== "xlsx") return problem("validation", { detail: "format must be csv or xlsx", errors: { format: "unsupportedFormat" } });
-  const localizedHeaders = params.get("headers") === "localized";
+  const query = readQuery(req, ropaExportQuery);
+  const format = query.format ?? "csv";
+  const localizedHeaders = query.headers === "localized";
   const locale = localizedHeaders ? await requestLocale() : null;
   const t = locale ? ((await getTranslations({ locale })) as unknown as Translate) : undefined;
   const { header, rows } = ropaTable(await loadRecordOfProcessing(), { locale, t });

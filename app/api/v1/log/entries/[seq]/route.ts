@@ -1,5 +1,6 @@
 import { inclusionReceipt } from "@/db/queries/transfer-log";
 import { problem } from "@/lib/api/problem";
+import { logSeqParam } from "@/lib/validation/transfer-log";
 import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
 
 /**
@@ -7,8 +8,9 @@ import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
  * proof against that checkpoint (checkpoint and proof are null until a checkpoint covers it).
  */
 export const GET = logReadRoute<{ seq: string }>("log.read", "api-entry", async ({ params, principal }) => {
-  if (!/^\d{1,15}$/.test(params.seq)) return problem("validation", { errors: { seq: "invalid" } });
-  const seq = Number(params.seq);
+  const parsed = logSeqParam.safeParse(params.seq);
+  if (!parsed.success) return problem("validation", { errors: { seq: "invalid" } });
+  const seq = parsed.data;
   await recordRead(principal, "api-entry", { seq, receipt: true });
   const receipt = await inclusionReceipt(seq);
   return receipt ? Response.json(receipt) : problem("notFound", { detail: `No log entry ${seq}` });
