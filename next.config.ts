@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { STATIC_SECURITY_HEADERS } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/server/i18n/request.ts");
 
@@ -9,6 +10,11 @@ const nextConfig: NextConfig = {
   // forbidden() renders a 403 from pages and actions that lack a permission.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "1mb" } },
   poweredByHeader: false,
+  // On every response, whatever answers it (pages, API, downloads, assets, errors); the CSP with
+  // its per-response nonce and HSTS come from proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -4,7 +4,7 @@ import path from "node:path";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname, "."), "server-only": path.resolve(import.meta.dirname, "lib/test/server-only-stub.ts") } },
   test: {
-    include: ["{lib,db,app,components}/**/*.test.ts"],
+    include: ["{lib,db,app,components}/**/*.test.ts", "proxy.test.ts"],
     environment: "node",
     setupFiles: ["lib/test/setup.ts"],
     testTimeout: 60_000,

@@ -1,5 +1,4 @@
-import { test as setup, expect } from "@playwright/test";
-import { ROLES, signIn, storageFor } from "./fixtures";
+import { test as setup, expect, ROLES, signIn, storageFor } from "./fixtures";
 
 // Sign in once per role; the specs reuse the saved sessions.
 for (const role of ROLES) {
