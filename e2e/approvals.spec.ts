@@ -45,8 +45,9 @@ test.describe("an engineer asks", () => {
     await expect(live.locator('[data-rule="B1"]')).toContainText("Blocks");
     await expect(live.locator('[data-rule="B1"]')).toContainText("KZ-PDL art. 16 p. 2-3");
     await page.getByLabel("Ground for the cross-border transfer").selectOption({ label: "Subjects' consent to cross-border transfer" });
-    await expect(live.locator('[data-rule="B1"]')).toContainText("Passes");
-    await expect(live.locator('[data-rule="B1"]')).toContainText("cross-border transfer to Russia on the ground named in the request");
+    // Consent is a ground only with evidence of it, which the portal does not hold yet: a warning.
+    await expect(live.locator('[data-rule="B1"]')).toContainText("Warning");
+    await expect(live.locator('[data-rule="B1"]')).toContainText("The portal holds no consent records yet");
     await expect(live.locator('[data-rule="B3"]')).toContainText("Passes");
     await expect(live.locator('[data-rule="B4"]')).toContainText("Passes");
     await expect(live.locator('[data-rule="B6-CONTRACT"]')).toContainText("QK-DPA-2025/07");
@@ -85,6 +86,7 @@ test.describe("the DPO decides", () => {
     await panel.getByRole("button", { name: "Approve" }).click();
     await expect(panel).toContainText("Acknowledge every warning before approving.");
     await panel.getByRole("checkbox", { name: "I have considered warning B7" }).click();
+    await panel.getByRole("checkbox", { name: "I have considered warning B1" }).click();
     await panel.getByRole("button", { name: "Approve" }).click();
 
     await expect(page.getByTestId("transfer-status")).toHaveText("Approved");

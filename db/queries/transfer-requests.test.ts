@@ -132,14 +132,15 @@ describe("an engineer asks, the rules check, the DPO decides", () => {
     const created = await createTransferRequest(qiwiAnalytics(), as("engineer"), { submit: true }, t.db);
     expect(created.status).toBe("submitted");
     expect(created.evaluation?.blocked).toBe(false);
-    // The seed records no instruction checklist for the processor: B7 warns, and the DPO must acknowledge it.
-    expect(created.evaluation?.warnings.map((w) => w.ruleId)).toEqual(["B7"]);
+    // The seed records no instruction checklist for the processor: B7 warns; consent is the ground
+    // and the portal keeps no consent records: B1 warns. The DPO must acknowledge both.
+    expect(created.evaluation?.warnings.map((w) => w.ruleId)).toEqual(["B7", "B1"]);
 
     const refused = decideTransferRequest({ id: created.id, expectedVersion: created.version, outcome: "approved", reason: "Analytics under the DPA", validUntil: IN_60_DAYS, acknowledgedRuleIds: [] }, decider("dpo"), new Date(), t.db);
     await expect(refused).rejects.toMatchObject({ fieldErrors: { acknowledgedRuleIds: "acknowledgeWarnings" } });
 
     const decided = await decideTransferRequest(
-      { id: created.id, expectedVersion: created.version, outcome: "approved", reason: "Analytics under the DPA of 10 Jan 2025; consent collected on the site", validUntil: IN_60_DAYS, acknowledgedRuleIds: ["B7"] },
+      { id: created.id, expectedVersion: created.version, outcome: "approved", reason: "Analytics under the DPA of 10 Jan 2025; consent collected on the site", validUntil: IN_60_DAYS, acknowledgedRuleIds: ["B7", "B1"] },
       decider("dpo"),
       new Date(),
       t.db,
@@ -148,7 +149,7 @@ describe("an engineer asks, the rules check, the DPO decides", () => {
 
     const detail = (await getTransferRequest(created.id, t.db))!;
     const qiwi = (await getRecipient(ids["qiwi-jsc"], t.db))!;
-    expect(detail.decision).toMatchObject({ outcome: "approved", recipientVersion: qiwi.version, purposeVersions: { V1: 1 }, validUntil: IN_60_DAYS, acknowledgedRuleIds: ["B7"], decidedByEmail: "dpo@qplus.test" });
+    expect(detail.decision).toMatchObject({ outcome: "approved", recipientVersion: qiwi.version, purposeVersions: { V1: 1 }, validUntil: IN_60_DAYS, acknowledgedRuleIds: ["B7", "B1"], decidedByEmail: "dpo@qplus.test" });
 
     const timeline = await getTransferTimeline(created.id, t.db);
     expect(timeline.map((e) => [e.action, e.fromStatus, e.toStatus, e.actorLabel])).toEqual([

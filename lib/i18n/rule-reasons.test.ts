@@ -81,6 +81,7 @@ const CONTEXTS: RuleContext[] = [
   ctx(kazpost, { purposeCodes: ["C2"] }),
   ctx(qiwi, { purposeCodes: ["V1"], dataItems: ["online: cookies: analytical"] }),
   ctx(qiwi, { purposeCodes: ["V1"], dataItems: ["online: cookies: analytical"], crossBorderGround: "consent" }),
+  ctx(qiwi, { purposeCodes: ["V1"], dataItems: ["online: cookies: analytical"], crossBorderGround: "treaty" }),
   ctx({ ...qiwi, transferGround: "treaty" }, { purposeCodes: ["V1"] }),
   ctx({ ...qiwi, transferGround: "adequate-protection" }, { purposeCodes: ["V1"] }),
   ctx({ ...qiwi, countryCode: "DE", transferGround: "adequate-protection" }, { purposeCodes: ["V1"] }),

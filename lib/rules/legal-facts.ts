@@ -166,6 +166,18 @@ export const CROSS_BORDER_GROUNDS_FACT: Sourced = {
   confidence: "H",
 };
 
+/**
+ * Consent as the ground of a cross-border transfer must be one the operator can prove: a separate
+ * consent to cross-border transfer (KZ-PDL art. 16 p. 3(1)), which the operator must be able to
+ * show (KZ-PDL art. 8; art. 25). Until the portal keeps consent records, B1 says so as a warning.
+ */
+export const CONSENT_EVIDENCE_FACT: Sourced = {
+  ruleId: "B1",
+  source: "KZ-PDL art. 16 p. 3(1); art. 8, art. 25 (proof of consent)",
+  confidence: "M",
+  confidenceNote: "fidelity-review.md §6 (consent evidence); article numbers to verify against the current text",
+};
+
 export function isCrossBorderGround(value: unknown): value is CrossBorderGround {
   return typeof value === "string" && (CROSS_BORDER_GROUNDS as readonly string[]).includes(value);
 }

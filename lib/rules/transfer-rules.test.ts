@@ -69,11 +69,14 @@ describe("the policy's real recipients", () => {
       expect(evaluation.results.filter((r) => r.severity === "block").map((r) => r.ruleId)).toEqual(["B1"]);
     });
 
-    it("passes with the subjects' consent as ground", () => {
+    it("passes with the subjects' consent as ground, warning that the portal holds no evidence of it", () => {
       const evaluation = evaluateTransfer(ctx(RECIPIENTS.qiwiJsc, { ...qiwiAnalytics, crossBorderGround: "consent" }));
       expect(evaluation.blocked).toBe(false);
-      expect(evaluation.warnings).toEqual([]);
-      expect(evaluation.results.find((r) => r.ruleId === "B1")!.reason).toContain("consent");
+      expect(evaluation.warnings.map((w) => w.ruleId)).toEqual(["B1"]);
+      expect(evaluation.warnings[0]).toMatchObject({ ok: true, severity: "warn", message: { key: "ruleReasons.B1.consentNoEvidence" } });
+      expect(evaluation.warnings[0].reason).toContain("no consent records");
+      // Another ground gives no such warning.
+      expect(evaluateTransfer(ctx(RECIPIENTS.qiwiJsc, { ...qiwiAnalytics, crossBorderGround: "treaty" })).warnings).toEqual([]);
     });
 
     it("warns under B5 when Russian citizens are included, without blocking", () => {
@@ -85,8 +88,8 @@ describe("the policy's real recipients", () => {
         }),
       );
       expect(evaluation.blocked).toBe(false);
-      expect(evaluation.warnings.map((w) => w.ruleId)).toEqual(["B5"]);
-      expect(evaluation.warnings[0]).toMatchObject({ ok: false, source: "RU-152 art. 18 p. 5" });
+      expect(evaluation.warnings.map((w) => w.ruleId)).toEqual(["B1", "B5"]);
+      expect(evaluation.warnings[1]).toMatchObject({ ok: false, source: "RU-152 art. 18 p. 5" });
       expect(RULES.B5.requiresAcknowledgement).toBe(true);
     });
   });

@@ -9,6 +9,7 @@
  * Legal facts (periods, lists, dates) come from ./legal-facts, never from literals here.
  */
 import {
+  CONSENT_EVIDENCE_FACT,
   CONTRACT_EXPIRY_WARNING,
   CROSS_BORDER_GROUND_LABELS,
   DEFAULT_ORIGIN_COUNTRY,
@@ -256,6 +257,16 @@ export const checkCrossBorderGround: TransferRule = (ctx) => {
     if (!country.kzAdequate) {
       return fail(id, r, `${r.name}: ground "adequate protection", but ${dest} is not recorded as ensuring adequate protection of personal data.`, ["notAdequate", { dest }]);
     }
+  }
+  if (ground === "consent") {
+    // The ground holds only if the consent can be shown, and the portal keeps no consent records yet.
+    return pass(
+      id,
+      r,
+      `${r.name}: cross-border transfer to ${dest} on ${from} ground: ${CROSS_BORDER_GROUND_LABELS[ground]}. The portal holds no consent records: check the evidence of the subjects' separate consent to cross-border transfer before approving (${CONSENT_EVIDENCE_FACT.source}).`,
+      ["consentNoEvidence", { dest, ground }],
+      "warn",
+    );
   }
   return pass(
     id,
