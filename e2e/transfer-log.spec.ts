@@ -77,6 +77,10 @@ test.describe.serial("transfers are reported, logged, downloaded and verified of
     expect(bad.status()).toBe(400);
     const problem = await bad.json();
     expect(problem.errors).toMatchObject({ "events.0.recordCount": "positive" });
+    // A transfer reported as happening a day from now is logged, and flagged.
+    const future = await api.post("/api/v1/transfers", { data: { ...events[1], sendingSystem: "clock-drift", idempotencyKey: "e2e-future", occurredAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    expect(future.status()).toBe(201);
+    expect((await future.json()).results[0].flags.map((f: { code: string }) => f.code)).toContain("occurred-in-future");
     // A token without the scope, or none, is refused.
     const anon = await playwright.request.newContext({ baseURL });
     expect((await anon.post("/api/v1/transfers", { data: events[0] })).status()).toBe(401);

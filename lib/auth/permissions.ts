@@ -88,7 +88,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // the correspondence with individual subjects; the STS gets it only if the DPO decides so.
   sts: ["register.read", "register.export", "transfers.read", "tokens.personal", "log.read", "log.export"],
   // A support agent records subjects' requests and works them; answers, refusals and extensions are
-  // the DPO's reasoned decisions (policy 5.3, 5.5); no register writes, no transfer decisions.
+  // the DPO's reasoned decisions (policy 5.2, the consent-withdrawal and deletion rows); no register writes, no transfer decisions.
   support: ["register.read", "tokens.personal", "subjects.read", "subjects.manage"],
   // "transfers.ingest" belongs to no role: only service tokens report transfers.
 };

@@ -297,6 +297,7 @@ export type KzSubjectRight = (typeof KZ_SUBJECT_RIGHTS)[number];
 export const RU_SUBJECT_RIGHTS = [
   "access",
   "correct",
+  "block",
   "stop-unlawful-processing",
   "destroy-unlawful",
   "destroy-purpose-achieved",
@@ -346,6 +347,15 @@ export const SUBJECT_REQUEST_DEADLINES: {
       title: "Correct inaccurate data",
       days: 7,
       unit: "working",
+    },
+    // "с момента такого обращения": the block is due on the day the request arrives, not in 3 working days.
+    block: {
+      ruleId: "C3",
+      source: "RU-152 art. 21 p. 1",
+      confidence: "H",
+      title: "Block the data from the moment of the request",
+      days: 0,
+      unit: "calendar",
     },
     "stop-unlawful-processing": {
       ruleId: "C3",

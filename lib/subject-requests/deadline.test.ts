@@ -13,7 +13,8 @@ describe("request deadlines on the law's country calendar (RULES C1-C4)", () => 
     for (const right of SUBJECT_RIGHTS) {
       expect(SUBJECT_REQUEST_DEADLINES.KZ).toHaveProperty(RIGHT_TO_LAW[right].KZ);
       expect(SUBJECT_REQUEST_DEADLINES.RU).toHaveProperty(RIGHT_TO_LAW[right].RU);
-      expect(RIGHT_TO_LAW[right].source).toMatch(/policy 5/);
+      // The rights table is the policy's 5.2 (5.1 is the contacts, 5.3 automated decisions, 5.4 minors).
+      expect(RIGHT_TO_LAW[right].source).toMatch(/^policy 5\.2 \(/);
     }
   });
 
@@ -24,6 +25,15 @@ describe("request deadlines on the law's country calendar (RULES C1-C4)", () => 
     expect(d).toMatchObject({ dueOn: "2026-05-25", days: 10, unit: "working", ruleId: "C2", lawRight: "access", extendable: true, calendarWarning: null });
     // Without the holiday it would be Friday 22 May: the calendar matters.
     expect(requestDeadline({ law: "RU", right: "information", deletionGround: null, receivedOn: "2026-05-08", extended: false }, { weekend: [0, 6], holidays: [] }).dueOn).toBe("2026-05-22");
+  });
+
+  it("a Russian citizen's blocking request is due the day it arrives (RU-152 art. 21 p. 1, \"с момента такого обращения\"), even on a day off; Kazakhstan's in 1 working day", () => {
+    // Saturday 9 May 2026 (Victory Day): not a working day, and still due at once.
+    const ru = requestDeadline({ law: "RU", right: "blocking", deletionGround: null, receivedOn: "2026-05-09", extended: false }, RU);
+    expect(ru).toMatchObject({ dueOn: "2026-05-09", days: 0, ruleId: "C3", lawRight: "block", extendable: false });
+    expect(SUBJECT_REQUEST_DEADLINES.RU.block.source).toBe("RU-152 art. 21 p. 1");
+    const kz = requestDeadline({ law: "KZ", right: "blocking", deletionGround: null, receivedOn: "2026-05-13", extended: false }, KZ);
+    expect(kz).toMatchObject({ dueOn: "2026-05-14", days: 1, unit: "working", lawRight: "block" });
   });
 
   it("extends a Russian access request once by 5 working days from the original deadline", () => {

@@ -32,7 +32,7 @@ describe("retention (RULES D1-D3)", () => {
   });
 });
 
-describe("the reasoned-decision rule (policy 5.3, 5.5)", () => {
+describe("the reasoned-decision rule (policy 5.2, consent-withdrawal and deletion rows)", () => {
   it("refuses to grant a deletion in full while AML retention applies", () => {
     const check = checkClosingDecision(decision(), [C3], REFERENCES, null, TODAY);
     expect(check.ok).toBe(false);

@@ -1,5 +1,5 @@
 /**
- * The reasoned-decision rule (policy 5.3, 5.5, 4.3; RULES D1-D3): when a subject asks for deletion or
+ * The reasoned-decision rule (policy 5.2, consent-withdrawal and deletion rows; 4.3; RULES D1-D3): when a subject asks for deletion or
  * withdraws consent, data whose retention law (AML-11-4, CC-178-1 …) still runs is kept, and the
  * request is closed only by a refusal or a partial answer that names the legal ground and says why.
  * Withdrawing consent to essential processing ends the service, and the answer must say so.

@@ -61,27 +61,27 @@ export interface RightMapping {
  * Where the law has no exact match the portal takes the closer (shorter) deadline, and says so.
  */
 export const RIGHT_TO_LAW: Readonly<Record<SubjectRight, RightMapping>> = {
-  information: { KZ: "information", RU: "access", source: "policy 5.1; KZ-PDL art. 25 p. 2; RU-152 art. 20", confidence: "H" },
-  rectification: { KZ: "change", RU: "correct", source: "policy 5.2; KZ-PDL art. 25 p. 2; RU-152 art. 21", confidence: "H" },
+  information: { KZ: "information", RU: "access", source: "policy 5.2 (information row); KZ-PDL art. 25 p. 2; RU-152 art. 20", confidence: "H" },
+  rectification: { KZ: "change", RU: "correct", source: "policy 5.2 (rectification row); KZ-PDL art. 25 p. 2; RU-152 art. 21", confidence: "H" },
   "consent-withdrawal": {
     KZ: "destroy",
     RU: "destroy-consent-withdrawn",
-    source: "policy 5.3, 4.3; KZ-PDL art. 25 p. 2; RU-152 art. 21 p. 5",
+    source: "policy 5.2 (consent-withdrawal row), 4.3; KZ-PDL art. 25 p. 2; RU-152 art. 21 p. 5",
     confidence: "M",
     note: "Withdrawal ends processing and leads to destruction; KZ counts it as a destruction request.",
   },
   blocking: {
     KZ: "block",
-    RU: "stop-unlawful-processing",
-    source: "policy 5.4; KZ-PDL art. 25 p. 2; RU-152 art. 21 p. 1, 3",
-    confidence: "M",
-    note: "RU: blocking is asked when processing is unlawful or data inaccurate; the 3-working-day limit is the shorter one.",
+    RU: "block",
+    source: "policy 5.2 (blocking row); KZ-PDL art. 25 p. 2; RU-152 art. 21 p. 1",
+    confidence: "H",
+    note: "RU-152 art. 21 p. 1: on a subject's request the operator blocks the data \"from the moment of such request\" (с момента такого обращения), so it is due the day it arrives; stopping the unlawful processing or correcting the data follows (art. 21 p. 2-3).",
   },
-  deletion: { KZ: "destroy", RU: "destroy-purpose-achieved", source: "policy 5.5; KZ-PDL art. 25 p. 2; RU-152 art. 21", confidence: "H" },
+  deletion: { KZ: "destroy", RU: "destroy-purpose-achieved", source: "policy 5.2 (deletion row); KZ-PDL art. 25 p. 2; RU-152 art. 21", confidence: "H" },
   complaint: {
     KZ: "information",
     RU: "access",
-    source: "policy 5.6; KZ-PDL art. 25 p. 2; RU-152 art. 20",
+    source: "policy 5.2 (protection-of-rights row); KZ-PDL art. 25 p. 2; RU-152 art. 20",
     confidence: "L",
     note: "The complaint itself goes to the authority (the Ministry; Roskomnadzor for Russian citizens); a complaint sent to the operator is answered as an information request — the portal's reading.",
   },
@@ -101,7 +101,7 @@ export function lawRightOf(law: SubjectRequestLaw, right: SubjectRight, deletion
   return RIGHT_TO_LAW[right][law];
 }
 
-/** Rights whose closing may be blocked by a retention law (policy 5.3, 5.5: a reasoned decision). */
+/** Rights whose closing may be blocked by a retention law (policy 5.2, the consent-withdrawal and deletion rows: a reasoned decision). */
 export const RETENTION_SENSITIVE_RIGHTS: readonly SubjectRight[] = ["deletion", "consent-withdrawal"];
 
 /**

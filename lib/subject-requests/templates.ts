@@ -1,7 +1,7 @@
 /**
  * Answer templates for data-subject requests, in Kazakh, Russian and English: ONE module holds
  * every sentence, and fillAnswer() fills them from the record of processing (purposes, data
- * items, retention, recipients and cross-border transfers) — policy 5.1 lists what the
+ * items, retention, recipients and cross-border transfers) — policy 5.2 (information row) lists what the
  * information answer must tell. Pure: the page shows the filled text, the DPO may edit it,
  * and the server checks the decision against it (decision.ts).
  */
@@ -223,7 +223,7 @@ export function fillAnswer(locale: AnswerLocale, request: AnswerRequestFacts, de
   const recipientsOf = (code: string) => record.recipients.filter((r) => r.status !== "archived" && r.linkedPurposeCodes.includes(code));
   const lines: string[] = [s.greeting, "", fill(s.reference, { receivedOn: longDate(locale, request.receivedOn), idKind: s.idKind[request.subjectIdKind], subjectId: request.subjectId }), ""];
 
-  // The information part: what policy 5.1 promises, for the purposes the request concerns.
+  // The information part: what policy 5.2 (information row) promises, for the purposes the request concerns.
   lines.push(s.informationIntro);
   for (const p of purposes) {
     lines.push(fill(s.purposeLine, { code: p.code, name: localized(l, p.name) }));

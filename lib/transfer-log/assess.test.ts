@@ -15,6 +15,13 @@ describe("assessTransfer", () => {
     expect(codes({ state: "inactive", status: "revoked" })).toEqual(["approval-not-active"]);
     expect(codes({ state: "outside", what: ["data item contact: phone"] })).toEqual(["outside-approval"]);
   });
+  it("flags an event reported as happening more than the clock-skew tolerance after it was received, not within it", () => {
+    const at = (occurredAt: string) =>
+      assessTransfer({ recipient: halyk, destinationCountry: "KZ", approval: { state: "covered" }, failedRules: [], occurredAt, receivedAt: "2026-11-20T08:00:00.000Z" }).map((f) => f.code);
+    expect(at("2026-11-20T08:05:00.000Z")).toEqual([]); // 5 minutes: a clock that is off
+    expect(at("2026-11-20T08:05:00.001Z")).toEqual(["occurred-in-future"]);
+    expect(at("2026-11-19T08:00:00.000Z")).toEqual([]); // late reports are not this flag's business
+  });
   it("flags an archived recipient, a destination elsewhere than the register says, and blocking rule failures only", () => {
     const flags = assessTransfer({
       recipient: { ...halyk, status: "archived" },

@@ -18,7 +18,17 @@ export type EventFacts = {
   approval: ApprovalCoverage;
   /** Results of the transfer rules (lib/rules) that failed, when they were run. */
   failedRules: { ruleId: string; reason: string; severity: string }[];
+  /** When the event says the transfer happened, and when the portal received the report (ISO instants). */
+  occurredAt?: string;
+  receivedAt?: string;
 };
+
+/**
+ * How far in the future a reported `occurredAt` may lie before it is flagged: sending systems'
+ * clocks drift, but a transfer cannot be reported before it happened. Flagged rather than refused,
+ * so a system with a wrong clock still has every transfer in the log, and the DPO sees which.
+ */
+export const OCCURRED_AT_CLOCK_SKEW_MS = 5 * 60_000;
 
 export const FLAG_CODES = {
   noApproval: "no-approval",
@@ -27,6 +37,7 @@ export const FLAG_CODES = {
   outsideApproval: "outside-approval",
   recipientNotActive: "recipient-not-active",
   destinationMismatch: "destination-mismatch",
+  occurredInFuture: "occurred-in-future",
   rule: (ruleId: string) => `rule:${ruleId}`,
 } as const;
 
@@ -45,6 +56,15 @@ export function assessTransfer(facts: EventFacts): TransferFlag[] {
       code: FLAG_CODES.destinationMismatch,
       reason: `Destination ${facts.destinationCountry} differs from the register's country of ${facts.recipient.name} (${facts.recipient.countryCode}).`,
     });
+  }
+  if (facts.occurredAt && facts.receivedAt) {
+    const ahead = Date.parse(facts.occurredAt) - Date.parse(facts.receivedAt);
+    if (ahead > OCCURRED_AT_CLOCK_SKEW_MS) {
+      flags.push({
+        code: FLAG_CODES.occurredInFuture,
+        reason: `Reported as happening at ${facts.occurredAt}, ${Math.round(ahead / 1000)} s after the report was received (${facts.receivedAt}); more than the ${OCCURRED_AT_CLOCK_SKEW_MS / 60_000} minutes a clock may be off.`,
+      });
+    }
   }
   for (const r of facts.failedRules) {
     if (r.severity === "block") flags.push({ code: FLAG_CODES.rule(r.ruleId), reason: r.reason });

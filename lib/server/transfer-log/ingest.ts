@@ -49,6 +49,7 @@ export async function ingestTransfers(raw: unknown[], checks: IngestChecks = {},
 
   const prepared: PreparedTransfer[] = [];
   const recipientOf: Recipient[] = [];
+  const receivedAt = new Date().toISOString();
   for (const e of events) {
     const recipient = byRef.get(e.recipient)!;
     const approval: ApprovalCoverage = checks.approvalCoverage ? await checks.approvalCoverage(e, recipient, db) : e.approvalId ? { state: "unknown" } : { state: "none" };
@@ -58,6 +59,8 @@ export async function ingestTransfers(raw: unknown[], checks: IngestChecks = {},
       destinationCountry: e.destinationCountry,
       approval,
       failedRules,
+      occurredAt: e.occurredAt,
+      receivedAt,
     });
     recipientOf.push(recipient);
     prepared.push({
