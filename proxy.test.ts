@@ -11,8 +11,7 @@ const session = { cookie: "authjs.session-token=x" };
 const forwarded = (res: Response, name: string) => res.headers.get(`x-middleware-request-${name}`);
 
 afterEach(() => {
-  delete process.env.PORTAL_URL;
-  delete process.env.AUTH_URL;
+  delete process.env.TRUST_PROXY_HOPS;
 });
 
 describe("proxy", () => {
@@ -53,18 +52,18 @@ describe("proxy", () => {
     }
   });
 
-  it("sends HSTS and upgrades subresources only over https to an https portal", () => {
+  it("sends HSTS and upgrades subresources only when a trusted proxy says https", () => {
     const viaTls = { "x-forwarded-proto": "https", ...session };
+    // TRUST_PROXY_HOPS unset: the header is anyone's claim.
     expect(proxy(request("/", viaTls)).headers.get("strict-transport-security")).toBeNull();
-    process.env.PORTAL_URL = "https://portal.qplus.kz";
-    for (const path of ["/", "/login", "/api/v1/recipients"]) {
+    expect(proxy(request("/", viaTls)).headers.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
+    process.env.TRUST_PROXY_HOPS = "1";
+    for (const path of ["/", "/login", "/registry", "/api/v1/recipients"]) {
       expect(proxy(request(path, viaTls)).headers.get("strict-transport-security"), path).toBe(STRICT_TRANSPORT_SECURITY);
       expect(proxy(request(path, session)).headers.get("strict-transport-security"), path).toBeNull();
+      expect(proxy(request(path, { ...session, "x-forwarded-proto": "http" })).headers.get("strict-transport-security"), path).toBeNull();
     }
     expect(proxy(request("/", viaTls)).headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
-    delete process.env.PORTAL_URL;
-    process.env.AUTH_URL = "https://portal.qplus.kz";
-    expect(proxy(request("/", viaTls)).headers.get("strict-transport-security")).toBe(STRICT_TRANSPORT_SECURITY);
   });
 
   it("runs on everything but Next's hashed assets", () => {

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { trustedProxyHops } from "@/lib/env";
 import {
   API_CONTENT_SECURITY_POLICY,
   STRICT_TRANSPORT_SECURITY,
@@ -33,7 +34,7 @@ function hasSessionCookie(req: NextRequest): boolean {
  */
 export function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
-  const https = servedOverHttps({ forwardedProto: req.headers.get("x-forwarded-proto"), publicUrl: process.env.PORTAL_URL || process.env.AUTH_URL });
+  const https = servedOverHttps({ forwardedProto: req.headers.get("x-forwarded-proto"), trustedHops: trustedProxyHops() });
 
   let res: NextResponse;
   let csp: string;

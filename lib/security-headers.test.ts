@@ -38,17 +38,17 @@ describe("security headers", () => {
     expect(dev).toContain("style-src 'self' 'unsafe-inline';");
   });
 
-  it("HSTS only when the public address is https and the request came over https", () => {
-    expect(servedOverHttps({ forwardedProto: "https", publicUrl: "https://portal.qplus.kz" })).toBe(true);
-    expect(servedOverHttps({ forwardedProto: "https, http", publicUrl: "https://portal.qplus.kz" })).toBe(true);
-    expect(servedOverHttps({ forwardedProto: "HTTPS", publicUrl: " HTTPS://portal.qplus.kz" })).toBe(true);
-    // A plain-http portal: a client's claim of https changes nothing.
-    expect(servedOverHttps({ forwardedProto: "https", publicUrl: "http://localhost:3000" })).toBe(false);
-    expect(servedOverHttps({ forwardedProto: "https", publicUrl: undefined })).toBe(false);
-    // An https portal reached over http (straight at the port): no HSTS on that answer.
-    expect(servedOverHttps({ forwardedProto: null, publicUrl: "https://portal.qplus.kz" })).toBe(false);
-    expect(servedOverHttps({ forwardedProto: "http", publicUrl: "https://portal.qplus.kz" })).toBe(false);
-    expect(servedOverHttps({ forwardedProto: "http, https", publicUrl: "https://portal.qplus.kz" })).toBe(false);
+  it("HSTS only when a trusted proxy says the request came over https", () => {
+    expect(servedOverHttps({ forwardedProto: "https", trustedHops: 1 })).toBe(true);
+    expect(servedOverHttps({ forwardedProto: "HTTPS", trustedHops: 2 })).toBe(true);
+    // The nearest proxy's entry decides; a client's claim further left counts for nothing.
+    expect(servedOverHttps({ forwardedProto: "http, https", trustedHops: 1 })).toBe(true);
+    expect(servedOverHttps({ forwardedProto: "https, http", trustedHops: 1 })).toBe(false);
+    // No trusted proxy (the default): a client's claim of https changes nothing.
+    expect(servedOverHttps({ forwardedProto: "https", trustedHops: 0 })).toBe(false);
+    // Behind a proxy, over http (or the proxy says nothing): no HSTS on that answer.
+    expect(servedOverHttps({ forwardedProto: null, trustedHops: 1 })).toBe(false);
+    expect(servedOverHttps({ forwardedProto: "http", trustedHops: 1 })).toBe(false);
   });
 
   it("the static headers name no feature twice", () => {

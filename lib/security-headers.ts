@@ -96,14 +96,15 @@ export function newNonce(): string {
 
 /**
  * Whether a response goes out over https, so that HSTS may be sent. `next start` itself speaks only
- * http: https ends at the reverse proxy in front, which says so with `X-Forwarded-Proto`. That header
- * comes from whoever connects, so it counts only when the operator's public address (`PORTAL_URL`,
- * else `AUTH_URL`) is https too; a plain-http portal never sends HSTS, whatever a client claims.
+ * http: https ends at a reverse proxy in front, which says so with `X-Forwarded-Proto`. Anyone can
+ * send that header, so it is believed only when `TRUST_PROXY_HOPS` says proxies of ours stand in
+ * front (the same setting that decides X-Forwarded-For), and then only the entry of the proxy
+ * nearest the portal (the last; a proxy that appends leaves a client's claim further left).
+ * At the default of 0 no response sends HSTS, whatever a client claims.
  */
-export function servedOverHttps({ forwardedProto, publicUrl }: { forwardedProto: string | null; publicUrl: string | undefined }): boolean {
-  if (!publicUrl || !/^https:\/\//i.test(publicUrl.trim())) return false;
-  // The first hop's value is the client-facing one ("https" or "https, http" behind two proxies).
-  return forwardedProto?.split(",")[0]?.trim().toLowerCase() === "https";
+export function servedOverHttps({ forwardedProto, trustedHops }: { forwardedProto: string | null; trustedHops: number }): boolean {
+  if (trustedHops < 1 || !forwardedProto) return false;
+  return forwardedProto.split(",").at(-1)?.trim().toLowerCase() === "https";
 }
 
 /** Paths whose answers are data (API, Auth.js) rather than pages. */
