@@ -85,7 +85,6 @@ export function openApiDocument() {
       status: { type: "integer" },
       detail: { type: "string" },
       errors: { type: "object", additionalProperties: { type: "string" }, description: "field path → message key" },
-      errorId: { type: "string", description: "on an unexpected error: the id under which the server logged it" },
     },
   };
   const IngestAnswer = {

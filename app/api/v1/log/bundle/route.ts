@@ -3,16 +3,14 @@ import { BundleRangeError, logBundle } from "@/lib/server/transfer-log/downloads
 import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
 import { seqRangeLoggedBetween } from "@/db/queries/transfer-log";
 import { bundleQuery } from "@/lib/validation/transfer-log";
-import { fieldErrorsOf } from "@/lib/validation/common";
+import { readQuery } from "@/lib/server/api/query";
 
 /**
  * A verification bundle for seq from..to, or for the entries logged between two days or instants,
  * for `npm run log:verify` or any third-party verifier.
  */
 export const GET = logReadRoute("log.export", "download-bundle", async ({ req, principal, actor }) => {
-  const parsed = bundleQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!parsed.success) return problem("validation", { errors: fieldErrorsOf(parsed.error) });
-  const q = parsed.data;
+  const q = readQuery(req, bundleQuery);
   const range = q.kind === "seq" ? q : await seqRangeLoggedBetween(q.from, q.to);
   if (!range) return problem("notFound", { detail: "No entries were logged between loggedFrom and loggedTo" });
   try {

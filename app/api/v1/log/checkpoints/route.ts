@@ -2,10 +2,9 @@ import { logCheckpointsQuery } from "@/lib/validation/transfer-log";
 import { issueCheckpoint, listCheckpoints } from "@/db/queries/transfer-log";
 import { listLogPublicKeys } from "@/db/queries/log-keys";
 import { apiRoute } from "@/lib/server/api/handler";
-import { problem } from "@/lib/api/problem";
 import { logReadRoute, recordRead } from "@/lib/server/transfer-log/access";
 import { logPublicKeyToVkey } from "@/lib/transfer-log";
-
+import { readQuery } from "@/lib/server/api/query";
 
 const shown = (c: { id: number; treeSize: number; rootHash: string; keyId: string; note: string; issuedAt: Date }) => ({
   id: c.id,
@@ -18,10 +17,9 @@ const shown = (c: { id: number; treeSize: number; rootHash: string; keyId: strin
 
 /** Signed checkpoints, newest first, with the log's public keys (and their validity) to verify them. */
 export const GET = logReadRoute("log.read", "api-checkpoint", async ({ req, principal }) => {
-  const parsed = logCheckpointsQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
-  if (!parsed.success) return problem("validation", { errors: { limit: "invalid" } });
-  await recordRead(principal, "api-checkpoint", { limit: parsed.data.limit ?? 100 });
-  const [checkpoints, keys] = await Promise.all([listCheckpoints({ limit: parsed.data.limit ?? 100 }), listLogPublicKeys()]);
+  const { limit } = readQuery(req, logCheckpointsQuery);
+  await recordRead(principal, "api-checkpoint", { limit: limit ?? 100 });
+  const [checkpoints, keys] = await Promise.all([listCheckpoints({ limit: limit ?? 100 }), listLogPublicKeys()]);
   return Response.json({ checkpoints: checkpoints.map(shown), keys: keys.map((k) => ({ ...k, vkey: logPublicKeyToVkey(k) })) });
 });
 
